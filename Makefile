@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make report` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The main job on the shipped data. Until the report command exists this validates the data.
+report: $(STAMP)
+	@echo "naravard report finns inte ännu (se issue 4): kör validate på exempeldatan."
+	$(BIN)/naravard validate
+
+validate: $(STAMP)
+	$(BIN)/naravard validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+check: lint typecheck test
+
+fmt: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+# Regenerate what is generated from the code (a test fails when these are stale).
+schemas: $(STAMP)
+	$(BIN)/python -m naravard.model.schema schemas
+docs: $(STAMP)
+	$(BIN)/python -m naravard.codes docs/koder.md
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

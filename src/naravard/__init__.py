@@ -1,0 +1,4 @@
+"""naravard: validera, granska och sammanställ uppföljningen av God och nära vård."""
+
+__version__ = "0.1.0"
+__all__ = ["__version__"]
