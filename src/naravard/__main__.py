@@ -1,0 +1,5 @@
+"""`python -m naravard`."""
+
+from naravard.cli import main
+
+main()

@@ -1,0 +1,91 @@
+"""The command line: each command parses its options and calls the library; nothing more."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from naravard import __version__
+from naravard.errors import UsageError
+
+app = typer.Typer(
+    name="naravard",
+    help="Validera och sammanställ lokala planer och årliga uppföljningar för God och nära vård.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, enum.Enum):
+    """Output formats of validate (the keys of naravard.output.FORMATTERS)."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="Repositoriets mapp (den som har data/). Standard: närmaste mapp uppåt med data/region/.",
+        file_okay=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"naravard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen."),
+    ] = False,
+) -> None:
+    """naravard: validera, granska och sammanställ uppföljningen av God och nära vård."""
+
+
+def _fail(error: UsageError) -> typer.Exit:
+    typer.echo(f"naravard: {error}", err=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Filer eller mappar att rapportera om (standard: hela repositoriet)."),
+    ] = None,
+    root: RootOption = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Utdataformat: text, json eller github.")
+    ] = Format.text,
+) -> None:
+    """Kontrollera filerna mot formatet och strategin. Avslutas med 0 utan fel, 1 med fel, 2 om
+    kommandot inte kunde köras."""
+    from naravard.api import validate as run_validate
+    from naravard.discover import find_root
+    from naravard.output import FORMATTERS
+
+    try:
+        repo_root = find_root(Path.cwd(), root)
+        result = run_validate(repo_root, paths or ())
+    except UsageError as error:
+        raise _fail(error) from None
+    FORMATTERS[output_format.value](result, repo_root, sys.stdout)
+    raise typer.Exit(result.exit_code())
+
+
+def main() -> None:
+    """Entry point of the `naravard` console script."""
+    app()

@@ -1,0 +1,111 @@
+"""Finding the repository and what each file in it is, from its place and name.
+
+    data/region/strategi.yaml, strategi-<namn>.yaml   the strategy (revisions)
+    data/region/handlingsplan-<år>.yaml               the regional handlingsplan
+    data/region/nyckeltal-<år>.yaml                   imported nyckeltal (read by the Kolada issue)
+    data/kommuner/<kommun>/lokal-plan.yaml            a local plan
+    data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from naravard.errors import UsageError
+
+
+class Kind(str, Enum):
+    """What a data file is."""
+
+    STRATEGY = "strategi"
+    HANDLINGSPLAN = "handlingsplan"
+    NYCKELTAL = "nyckeltal"
+    PLAN = "lokal-plan"
+    FOLLOWUP = "uppfoljning"
+    UNKNOWN = "okand"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file under data/ and what its place and name say about it."""
+
+    path: Path
+    rel: str
+    kind: Kind
+    year: int | None = None
+    folder: str | None = None  # the kommun folder, for files under data/kommuner/
+
+
+_REGION_FILES = (
+    (re.compile(r"strategi(-[a-z0-9-]+)?\.yaml\Z"), Kind.STRATEGY),
+    (re.compile(r"handlingsplan-([0-9]{4})\.yaml\Z"), Kind.HANDLINGSPLAN),
+    (re.compile(r"nyckeltal-([0-9]{4})\.yaml\Z"), Kind.NYCKELTAL),
+)
+_KOMMUN_FILES = (
+    (re.compile(r"lokal-plan\.yaml\Z"), Kind.PLAN),
+    (re.compile(r"uppfoljning-([0-9]{4})\.yaml\Z"), Kind.FOLLOWUP),
+)
+EXPECTED_NAMES = {
+    "region": ("strategi.yaml", "handlingsplan-ÅÅÅÅ.yaml", "nyckeltal-ÅÅÅÅ.yaml"),
+    "kommuner": ("lokal-plan.yaml", "uppfoljning-ÅÅÅÅ.yaml"),
+}
+
+
+def find_root(start: Path, explicit: Path | None = None) -> Path:
+    """The repository root: `explicit`, or the nearest folder upwards holding data/region/."""
+    if explicit is not None:
+        if not (explicit / "data" / "region").is_dir():
+            raise UsageError(
+                f"{explicit} är inget naravard-repositorium: mappen data/region/ saknas där."
+            )
+        return explicit.resolve()
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / "data" / "region").is_dir():
+            return folder
+    raise UsageError(
+        "Hittar inget naravard-repositorium: ingen mapp data/region/ här eller i någon "
+        "mapp ovanför. Gå till repositoriets mapp eller ange --root."
+    )
+
+
+def classify(root: Path, path: Path) -> DataFile:
+    """What the file at `path` is, judged by where it stands and what it is called."""
+    rel = path.relative_to(root).as_posix()
+    parts = rel.split("/")
+    name = parts[-1]
+    if parts[:2] == ["data", "region"] and len(parts) == 3:
+        for pattern, kind in _REGION_FILES:
+            match = pattern.match(name)
+            if match:
+                year = int(match.group(1)) if kind is not Kind.STRATEGY else None
+                return DataFile(path, rel, kind, year=year)
+    if parts[:2] == ["data", "kommuner"] and len(parts) == 4:
+        for pattern, kind in _KOMMUN_FILES:
+            match = pattern.match(name)
+            if match:
+                year = int(match.group(1)) if kind is Kind.FOLLOWUP else None
+                return DataFile(path, rel, kind, year=year, folder=parts[2])
+    folder = parts[2] if parts[:2] == ["data", "kommuner"] and len(parts) > 3 else None
+    return DataFile(path, rel, Kind.UNKNOWN, folder=folder)
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def iter_data_files(root: Path) -> Iterator[DataFile]:
+    """Every YAML file under data/, sorted, classified. Hidden folders are skipped."""
+    data = root / "data"
+    found: list[Path] = []
+    for path in data.rglob("*"):
+        rel_parts = path.relative_to(data).parts
+        if any(part.startswith(".") for part in rel_parts):
+            continue
+        if _is_yaml(path) and not path.is_dir():
+            found.append(path)
+    for path in sorted(found):
+        yield classify(root, path)

@@ -1,0 +1,10 @@
+"""Errors that stop a command before it can check anything (exit status 2).
+
+Problems *in* the data are never exceptions: they are `Finding` values.
+"""
+
+from __future__ import annotations
+
+
+class UsageError(Exception):
+    """The command cannot run: bad arguments, no repository, no strategy. Shown without traceback."""

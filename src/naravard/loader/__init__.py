@@ -1,0 +1,131 @@
+"""Loading: a file on disk to a `SourceDocument` (values with positions, or load findings).
+
+Reading is safe for files from a pull request: only regular files inside the
+repository, a size limit checked before reading, strict UTF-8, and no YAML
+feature that could construct objects or expand aliases.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from naravard.findings import Finding, Location
+from naravard.loader.encoding import Decoded, decode
+from naravard.loader.tree import Span, build_tree
+
+__all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text"]
+
+MAX_BYTES = 2 * 1024 * 1024  # the largest real file is ~40 KB; a limit keeps /dev/zero out
+
+
+@dataclass
+class SourceDocument:
+    """One YAML file: its values and spans when it could be read, else its load findings."""
+
+    rel: str
+    value: Any = None
+    spans: dict[tuple[Any, ...], Span] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was read into values (it may still break the schema)."""
+        return not self.findings
+
+    def at(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
+        """The location of the deepest known part of `path` (its key, or its value)."""
+        for end in range(len(path), -1, -1):
+            span = self.spans.get(path[:end])
+            if span is not None:
+                # A path deeper than the file goes (`varde` of a short-form score) is inside
+                # the deepest value that exists: point at that value.
+                if key and end == len(path):
+                    return Location(self.rel, span.key_line, span.key_column)
+                return Location(self.rel, span.line, span.column)
+        return Location(self.rel, 1, 1)
+
+    def first_key(self) -> Location:
+        """Where the file's first top-level key stands (missing top-level keys point here)."""
+        if isinstance(self.value, dict) and self.value:
+            first = next(iter(self.value))
+            return self.at((first,), key=True)
+        return self.at(())
+
+    def finding(self, path: tuple[Any, ...], code: str, message: str, *, key: bool = False) -> Finding:
+        """A finding located at `path` in this file."""
+        return Finding(self.at(path, key=key), code, message)
+
+
+def load_text(rel: str, data: bytes) -> SourceDocument:
+    """Build a document from a file's bytes."""
+    doc = SourceDocument(rel)
+    decoded = decode(data)
+    if not isinstance(decoded, Decoded):
+        doc.findings.append(
+            Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message)
+        )
+        return doc
+    tree = build_tree(decoded.text)
+    doc.findings.extend(
+        Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems
+    )
+    if not doc.findings and tree.empty:
+        doc.findings.append(Finding(Location(rel, 1, 1), "NV003", _EMPTY))
+    doc.value = tree.value
+    doc.spans = tree.spans
+    return doc
+
+
+def load_document(root: Path, path: Path) -> SourceDocument:
+    """Read and load one file of the repository at `root`."""
+    rel = path.relative_to(root).as_posix()
+    refusal = _refuse(root, path)
+    if refusal:
+        return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", refusal)])
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return SourceDocument(
+            rel, findings=[Finding(Location(rel), "NV009", f"Filen kan inte läsas: {exc.strerror}.")]
+        )
+    if len(data) > MAX_BYTES:
+        return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
+    return load_text(rel, data)
+
+
+def _refuse(root: Path, path: Path) -> str | None:
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve()
+            if not target.is_relative_to(root.resolve()):
+                return (
+                    "Filen är en symbolisk länk till något utanför repositoriet och läses inte. "
+                    "Lägg in själva filen i stället för en länk."
+                )
+            info = os.stat(path)
+    except (OSError, RuntimeError) as exc:
+        return f"Filen kan inte läsas: {getattr(exc, 'strerror', None) or exc}."
+    if not stat.S_ISREG(info.st_mode):
+        return "Det här är inte en vanlig fil (utan t.ex. en enhet eller en namngiven pipe) och läses inte."
+    if info.st_size > MAX_BYTES:
+        return _too_large()
+    return None
+
+
+def _too_large() -> str:
+    return (
+        f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB, gränsen för en datafil i naravard. "
+        "En plan eller uppföljning är normalt några tiotal kB: kontrollera att rätt fil har sparats här."
+    )
+
+
+_EMPTY = (
+    "Filen är tom (eller innehåller bara kommentarer). Fyll i den, eller ta bort den om den "
+    "inte ska finnas."
+)

@@ -1,0 +1,124 @@
+"""Field types shared by the file models: ids, text, dates, years and points in time.
+
+Each type validates strictly (no silent coercion) and explains itself in the
+JSON Schema, in Swedish, so an editor's hover says what to write.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel as _BaseModel
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class StrictModel(_BaseModel):
+    """Base of every file model: strict types, unknown keys are errors, values frozen."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def _text(value: Any) -> Any:
+    # An empty answer is allowed by validate and flagged by lint (FORMAT.md rule 1).
+    return "" if value is None else value
+
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        max_length=80,
+        description="Ett id: små bokstäver a–z, siffror och bindestreck (t.ex. nara-for-mig).",
+    ),
+]
+Text = Annotated[str, BeforeValidator(_text), Field(max_length=20_000)]
+Year = Annotated[int, Field(ge=2000, le=2100, description="Ett årtal, t.ex. 2024.")]
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z", re.ASCII)
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "datum", "`{value}` är inget riktigt datum (finns den dagen?).", {"value": value}
+            ) from None
+    if isinstance(value, date):
+        return value
+    raise PydanticCustomError(
+        "datum", "Ett datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2024-02-14.", {"value": str(value)[:40]}
+    )
+
+
+Datum = Annotated[
+    date,
+    PlainValidator(_date),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "description": "Ett datum: ÅÅÅÅ-MM-DD."}
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Tidpunkt:
+    """A year, a month or a day: `first` is its first day and `last` its last."""
+
+    text: str
+    first: date
+    last: date
+
+
+def _tidpunkt(value: Any) -> Tidpunkt:
+    if isinstance(value, date):
+        return Tidpunkt(value.isoformat(), value, value)
+    if isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100:
+        return Tidpunkt(str(value), date(value, 1, 1), date(value, 12, 31))
+    if isinstance(value, str):
+        month = _MONTH.match(value)
+        if month:
+            year, number = int(month.group(1)), int(month.group(2))
+            if 2000 <= year <= 2100 and 1 <= number <= 12:
+                last = calendar.monthrange(year, number)[1]
+                return Tidpunkt(value, date(year, number, 1), date(year, number, last))
+        if _DATE.match(value):
+            day = _date(value)
+            return Tidpunkt(value, day, day)
+    raise PydanticCustomError(
+        "tidpunkt",
+        "En tidpunkt skrivs som ett år (2024), en månad (2024-09) eller ett datum (2024-09-15).",
+        {"value": str(value)[:40]},
+    )
+
+
+TidpunktField = Annotated[
+    Tidpunkt,
+    PlainValidator(_tidpunkt),
+    WithJsonSchema(
+        {
+            "description": "Ett år (2024), en månad (2024-09) eller ett datum (2024-09-15).",
+            "oneOf": [
+                {"type": "integer", "minimum": 2000, "maximum": 2100},
+                {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"},
+            ],
+        }
+    ),
+]
+
+
+def short_form(key: str) -> Any:
+    """Let `id: 3` stand for `id: {key: 3}` (the short form of a score or a value)."""
+
+    def expand(value: Any) -> Any:
+        return value if isinstance(value, dict) else {key: value}
+
+    return BeforeValidator(expand)

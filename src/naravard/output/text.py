@@ -1,0 +1,77 @@
+"""Text for people, like a compiler's: `path:line:col: fel NV103 message`, the line and a caret."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from naravard.findings import CheckResult, Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(result: CheckResult) -> str:
+    """The closing line, e.g. `2 fel och 1 varning i 48 filer.`"""
+    files = _plural(result.files, "fil", "filer")
+    if not result.findings:
+        return f"Inga fel i {files}."
+    return (
+        f"{_plural(result.errors, 'fel', 'fel')} och "
+        f"{_plural(result.warnings, 'varning', 'varningar')} i {files}."
+    )
+
+
+def _source_lines(root: Path, rel: str) -> list[str]:
+    path = root / rel
+    try:
+        # Quote only regular files: never the target of a symlink that was refused (NV009).
+        if path.is_symlink() or not path.is_file():
+            return []
+        with open(path, "rb") as handle:
+            data = handle.read(2 * 1024 * 1024)
+    except OSError:
+        return []
+    return data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+
+
+def _visible(line: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in line.replace("\t", " "))
+
+
+def _finding(console: Console, finding: Finding, lines: list[str]) -> None:
+    loc = finding.location
+    head = Text()
+    head.append(f"{loc.file}:{loc.line}:{loc.column}:", style="bold")
+    head.append(" ")
+    head.append(finding.severity.swedish, style=_STYLE[finding.severity])
+    head.append(f" {finding.code} ", style="cyan")
+    head.append(finding.message)
+    console.print(head)
+    if 0 < loc.line <= len(lines):
+        number = str(loc.line)
+        gutter = " " * len(number)
+        source = _visible(lines[loc.line - 1])[:200]
+        console.print(Text(f"  {number} | ", style="dim") + Text(source))
+        caret = Text(f"  {gutter} | ", style="dim")
+        caret.append(" " * (loc.column - 1) + "^", style=_STYLE[finding.severity])
+        console.print(caret)
+
+
+def write(result: CheckResult, root: Path, stream: TextIO) -> None:
+    """Findings grouped per file, each with its source line; then a summary line."""
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    for rel, group in groupby(result.findings, key=lambda f: f.location.file):
+        lines = _source_lines(root, rel)
+        for finding in group:
+            _finding(console, finding, lines)
+        console.print()
+    style = "bold green" if not result.findings else "bold"
+    console.print(Text(summary(result), style=style))

@@ -1,0 +1,159 @@
+"""The repository as checked models: every file loaded, shaped, and indexed for cross-file rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from naravard.discover import EXPECTED_NAMES, DataFile, Kind, iter_data_files
+from naravard.errors import UsageError
+from naravard.findings import Finding, Location
+from naravard.loader import SourceDocument, load_document
+from naravard.model.followup import Uppfoljning
+from naravard.model.handlingsplan import Handlingsplan
+from naravard.model.messages import iter_schema_findings
+from naravard.model.plan import LokalPlan
+from naravard.model.strategy import Strategi
+from naravard.suggest import did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
+
+MODELS: dict[Kind, type[BaseModel]] = {
+    Kind.STRATEGY: Strategi,
+    Kind.PLAN: LokalPlan,
+    Kind.FOLLOWUP: Uppfoljning,
+    Kind.HANDLINGSPLAN: Handlingsplan,
+}
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """A file that loaded and matched its model."""
+
+    file: DataFile
+    doc: SourceDocument
+    model: M
+
+
+@dataclass
+class Repository:
+    """Everything the cross-file rules look at."""
+
+    root: Path
+    files: list[DataFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    strategies: list[Entry[Strategi]] = field(default_factory=list)
+    plans: list[Entry[LokalPlan]] = field(default_factory=list)
+    followups: list[Entry[Uppfoljning]] = field(default_factory=list)
+    handlingsplaner: list[Entry[Handlingsplan]] = field(default_factory=list)
+
+    def revision_for(self, year: int) -> Entry[Strategi] | None:
+        """The strategy revision in force for `year` (FORMAT.md rule 4), or None."""
+        covering = [
+            s
+            for s in self.strategies
+            if s.model.strategi.giltig_from.year <= year <= s.model.strategi.giltig_tom.year
+        ]
+        return max(covering, key=lambda s: s.model.strategi.giltig_from, default=None)
+
+    def revisions_for(self, years: Iterable[int]) -> list[Entry[Strategi]]:
+        """The revisions in force for any of `years`, without repeats."""
+        found: dict[str, Entry[Strategi]] = {}
+        for year in years:
+            entry = self.revision_for(year)
+            if entry is not None:
+                found[entry.doc.rel] = entry
+        return list(found.values())
+
+    def kommun_ids(self) -> list[str]:
+        """Every kommun id of every strategy revision."""
+        return list(dict.fromkeys(k.id for s in self.strategies for k in s.model.kommuner))
+
+    def plans_for(self, kommun: str, year: int) -> list[Entry[LokalPlan]]:
+        """The plans that hold `kommun` and whose period holds `year` (FORMAT.md rule 5)."""
+        return [
+            p
+            for p in self.plans
+            if kommun in p.model.kommuner and p.model.period.fran <= year <= p.model.period.till
+        ]
+
+
+def load_repository(root: Path) -> Repository:
+    """Load every data file of the repository; broken files become findings, not exceptions."""
+    repo = Repository(root)
+    for file in iter_data_files(root):
+        repo.files.append(file)
+        if file.kind is Kind.UNKNOWN:
+            repo.findings.append(_unknown_file(file))
+            continue
+        if file.kind is Kind.NYCKELTAL:
+            continue  # written and checked by the Kolada import (issue 6)
+        doc = load_document(root, file.path)
+        repo.findings.extend(doc.findings)
+        if not doc.ok:
+            continue
+        entry = shape(file, doc)
+        if isinstance(entry, Entry):
+            _index(repo, entry)
+        else:
+            repo.findings.extend(entry)
+    if not any(f.kind is Kind.STRATEGY for f in repo.files):
+        raise UsageError(
+            f"Ingen strategi i {root / 'data' / 'region'}: filen strategi.yaml saknas. "
+            "Utan strategin kan inget kontrolleras."
+        )
+    return repo
+
+
+def shape(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | list[Finding]:
+    """Validate a loaded document against its kind's model."""
+    model = MODELS[file.kind]
+    try:
+        return Entry(file, doc, model.model_validate(doc.value))
+    except ValidationError as error:
+        return list(iter_schema_findings(doc, model, error))
+
+
+def _index(repo: Repository, entry: Entry[BaseModel]) -> None:
+    kind = entry.file.kind
+    target: list[Entry[BaseModel]] = {  # type: ignore[assignment]
+        Kind.STRATEGY: repo.strategies,
+        Kind.PLAN: repo.plans,
+        Kind.FOLLOWUP: repo.followups,
+        Kind.HANDLINGSPLAN: repo.handlingsplaner,
+    }[kind]
+    target.append(entry)
+
+
+def _unknown_file(file: DataFile) -> Finding:
+    parts = file.rel.split("/")
+    area = parts[1] if len(parts) > 2 else ""
+    expected = EXPECTED_NAMES.get(area, ())
+    stem = parts[-1]
+    known = [e.replace("ÅÅÅÅ", stem[-9:-5]) for e in expected]
+    hint = did_you_mean(stem.replace(".yml", ".yaml"), known)
+    if stem.lower().endswith(".yml") and not hint:
+        hint = " Filändelsen ska vara .yaml."
+    if area == "kommuner" and len(parts) != 4:
+        place = "Filer för en kommun ligger direkt i data/kommuner/<kommun>/."
+    elif expected:
+        place = f"Filer här heter {', '.join(expected)}."
+    else:
+        place = "Datafiler ligger i data/region/ eller data/kommuner/<kommun>/."
+    return Finding(
+        Location(file.rel),
+        "NV010",
+        f"naravard känner inte igen filnamnet `{parts[-1]}`, så filen kontrolleras inte.{hint} {place}",
+    )
+
+
+def iter_entries(repo: Repository) -> Iterator[Entry[BaseModel]]:
+    """Every shaped entry of the repository."""
+    yield from repo.strategies
+    yield from repo.handlingsplaner
+    yield from repo.plans
+    yield from repo.followups

@@ -1,0 +1,54 @@
+"""Målbilden eller ett delmål saknar självskattning, eller en skattning gäller något okänt.
+
+Självskattningen ska omfatta målbilden och vart och ett av strategins delmål.
+En nyckel som varken är målbilden eller ett delmål är troligen felstavad.
+
+Godkänt (med Dalarnas strategi):
+
+```yaml
+sjalvskattning:
+  nara-genom-hela-livet: 3
+  nara-for-mig: 2
+  nara-for-alla: 2
+  nara-i-hela-dalarna: 2
+  nara-mellan-oss: 3
+  nara-till-halsa: 2
+```
+
+Fel (NV207): raden `nara-till-halsa` saknas, eller ett id är felstavat.
+
+Så rättar du: skatta varje delmål och målbilden; meddelandet säger vilka som saknas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+from naravard.suggest import did_you_mean
+
+RULE = Rule("NV207", "missing-score", "Självskattning saknas eller gäller okänt delmål")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """The målbild and every delmål are scored, and nothing else is."""
+    for followup in repo.followups:
+        revision = repo.revision_for(followup.model.ar)
+        if revision is None:
+            continue
+        expected = [revision.model.malbild.id, *(d.id for d in revision.model.delmal)]
+        scored = followup.model.sjalvskattning
+        missing = [e for e in expected if e not in scored]
+        if missing:
+            names = ", ".join(f"`{m}`" for m in missing)
+            message = f"Självskattning saknas för {names}. Målbilden och alla delmål ska skattas."
+            yield followup.doc.finding(("sjalvskattning",), RULE.code, message, key=True)
+        for key in scored:
+            if key not in expected:
+                message = (
+                    f"`{key}` är varken målbilden eller ett delmål i strategin."
+                    f"{did_you_mean(key, expected)}"
+                )
+                yield followup.doc.finding(("sjalvskattning", key), RULE.code, message, key=True)

@@ -1,0 +1,42 @@
+"""Kommunen har ingen lokal plan för uppföljningens år.
+
+En uppföljning följer upp en lokal plan: den plan vars `kommuner` innehåller
+kommunen och vars `period` innehåller året, var den än ligger (en gemensam plan
+kan ligga i en annan kommuns mapp).
+
+Godkänt: data/kommuner/falun/lokal-plan.yaml har `kommuner: [falun]` och
+`period: {fran: 2023, till: 2026}`, och uppföljningen gäller 2024.
+
+Fel (NV211): uppföljningen gäller 2027, eller ingen plan nämner `falun`.
+
+Så rättar du: lägg till en lokal plan (eller förläng planens period), eller
+lägg till kommunen i den gemensamma planens `kommuner`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every follow-up's kommun has a plan whose period holds the year."""
+    for followup in repo.followups:
+        kommun, year = followup.model.kommun, followup.model.ar
+        if repo.plans_for(kommun, year):
+            continue
+        others = [p for p in repo.plans if kommun in p.model.kommuner]
+        if others:
+            periods = ", ".join(
+                f"{p.doc.rel} ({p.model.period.fran}–{p.model.period.till})" for p in others
+            )
+            detail = f" Planer för kommunen: {periods}."
+        else:
+            detail = " Ingen lokal plan nämner kommunen under `kommuner`."
+        message = f"Det finns ingen lokal plan för `{kommun}` som gäller {year}.{detail}"
+        yield followup.doc.finding(("kommun",), RULE.code, message)

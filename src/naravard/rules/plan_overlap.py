@@ -1,0 +1,41 @@
+"""En kommun omfattas av två lokala planer samma år.
+
+Varje kommun omfattas av högst en lokal plan för varje år. Två planer som båda
+nämner kommunen och vars perioder överlappar gör det oklart vilken som följs upp.
+
+Godkänt: falun/lokal-plan.yaml gäller 2023–2026 och ingen annan plan nämner `falun`.
+
+Fel (NV212): en gemensam plan i borlange/ nämner också `falun` för 2025–2027.
+
+Så rättar du: ta bort kommunen ur den ena planen, eller justera perioderna så
+att de inte överlappar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV212", "plan-overlap", "Kommunen omfattas av två planer samma år")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """No kommun is held by two plans whose periods overlap."""
+    for plan in repo.plans:
+        period = plan.model.period
+        for i, kommun in enumerate(plan.model.kommuner):
+            for other in repo.plans:
+                if other is plan or kommun not in other.model.kommuner:
+                    continue
+                first = max(period.fran, other.model.period.fran)
+                last = min(period.till, other.model.period.till)
+                if first <= last:
+                    years = str(first) if first == last else f"{first}–{last}"
+                    message = (
+                        f"`{kommun}` omfattas också av {other.doc.rel} för {years}. "
+                        "En kommun får bara omfattas av en lokal plan per år."
+                    )
+                    yield plan.doc.finding(("kommuner", i), RULE.code, message)

@@ -1,0 +1,50 @@
+"""En självskattning utanför strategins skala.
+
+Självskattningen görs med heltal på strategins skala, i Dalarna 1–4
+(1 stämmer inte alls, 2 stämmer ganska dåligt, 3 stämmer ganska bra,
+4 stämmer mycket bra).
+
+Godkänt:
+
+```yaml
+sjalvskattning:
+  nara-for-mig: 3
+```
+
+Fel (NV206):
+
+```yaml
+sjalvskattning:
+  nara-for-mig: 5
+```
+
+Så rättar du: välj ett av skalans steg.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV206", "score-out-of-scale", "Skattningen ligger utanför skalan")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every score is an integer on the strategy's scale."""
+    for followup in repo.followups:
+        revision = repo.revision_for(followup.model.ar)
+        if revision is None:
+            continue
+        skala = revision.model.skala
+        steps = ", ".join(f"{k} {v.lower()}" for k, v in sorted(skala.etiketter.items()))
+        for key, score in followup.model.sjalvskattning.items():
+            if not skala.min <= score.varde <= skala.max:
+                message = (
+                    f"Skattningen {score.varde} ligger utanför skalan {skala.min}–{skala.max}. "
+                    f"Välj ett av stegen: {steps}."
+                )
+                path = ("sjalvskattning", key, "varde")
+                yield followup.doc.finding(path, RULE.code, message)

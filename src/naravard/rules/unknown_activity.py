@@ -1,0 +1,53 @@
+"""En aktivitet i uppföljningen som inte finns i kommunens lokala plan.
+
+Uppföljningen redovisar aktiviteterna i den lokala plan som gäller för
+kommunen och året, med planens id för varje aktivitet. Ett id som inte finns i
+planen är troligen felstavat, eller så saknas aktiviteten i planen.
+
+Godkänt (planen har en aktivitet `halsocafe`):
+
+```yaml
+aktiviteter:
+  - id: halsocafe
+    status: pagaende
+    resultat: Tio träffar, 240 besökare.
+```
+
+Fel (NV204):
+
+```yaml
+aktiviteter:
+  - id: halsokafe
+```
+
+Så rättar du: använd aktivitetens id ur den lokala planen, eller lägg först
+till aktiviteten i planen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+from naravard.suggest import did_you_mean
+
+RULE = Rule("NV204", "unknown-activity", "Aktiviteten finns inte i den lokala planen")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every activity a follow-up reports exists in the kommun's plan for that year."""
+    for followup in repo.followups:
+        plans = repo.plans_for(followup.model.kommun, followup.model.ar)
+        if len(plans) != 1:
+            continue  # no plan or two plans: NV211 and NV212 say so
+        plan = plans[0]
+        known = [a.id for a in plan.model.aktiviteter]
+        for i, aktivitet in enumerate(followup.model.aktiviteter):
+            if aktivitet.id not in known:
+                message = (
+                    f"Aktiviteten `{aktivitet.id}` finns inte i den lokala planen "
+                    f"({plan.doc.rel}).{did_you_mean(aktivitet.id, known)}"
+                )
+                yield followup.doc.finding(("aktiviteter", i, "id"), RULE.code, message)

@@ -1,0 +1,69 @@
+"""Ett delmål som inte finns i strategin.
+
+Planens aktiviteter, handlingsplanens prioriteringar och strategins nyckeltal
+hänvisar till delmål med deras id. Ett id som inte finns i den strategi som
+gäller för året (eller för planens period) är troligen felstavat.
+
+Godkänt:
+
+```yaml
+delmal: [nara-for-mig, nara-mellan-oss]
+```
+
+Fel (NV201):
+
+```yaml
+delmal: [nara-for-mej]
+```
+
+Så rättar du: använd ett av strategins delmål; meddelandet föreslår det närmaste.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+from naravard.suggest import did_you_mean
+
+RULE = Rule("NV201", "unknown-delmal", "Okänt delmål")
+
+
+def _message(delmal: str, known: list[str]) -> str:
+    return (
+        f"Delmålet `{delmal}` finns inte i strategin.{did_you_mean(delmal, known)} "
+        f"Strategins delmål: {', '.join(known)}."
+    )
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Delmål ids in strategies, handlingsplaner and plans must exist."""
+    for strategy in repo.strategies:
+        known = [d.id for d in strategy.model.delmal]
+        for i, nyckeltal in enumerate(strategy.model.nyckeltal):
+            if nyckeltal.delmal not in known:
+                path = ("nyckeltal", i, "delmal")
+                yield strategy.doc.finding(path, RULE.code, _message(nyckeltal.delmal, known))
+    for plan in repo.handlingsplaner:
+        revision = repo.revision_for(plan.model.ar)
+        if revision is None:
+            continue
+        known = [d.id for d in revision.model.delmal]
+        for i, prio in enumerate(plan.model.prioriteringar):
+            for j, delmal in enumerate(prio.delmal):
+                if delmal not in known:
+                    path = ("prioriteringar", i, "delmal", j)
+                    yield plan.doc.finding(path, RULE.code, _message(delmal, known))
+    for lokal in repo.plans:
+        period = range(lokal.model.period.fran, lokal.model.period.till + 1)
+        revisions = repo.revisions_for(period)
+        if not revisions:
+            continue
+        known = list(dict.fromkeys(d.id for r in revisions for d in r.model.delmal))
+        for i, aktivitet in enumerate(lokal.model.aktiviteter):
+            for j, delmal in enumerate(aktivitet.delmal):
+                if delmal not in known:
+                    path = ("aktiviteter", i, "delmal", j)
+                    yield lokal.doc.finding(path, RULE.code, _message(delmal, known))

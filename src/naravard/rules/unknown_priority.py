@@ -1,0 +1,54 @@
+"""En prioritering som inte finns i någon regional handlingsplan för planens period.
+
+En aktivitets `prioritering` hänvisar till en prioritering i en regional
+handlingsplan vars år ligger inom den lokala planens period.
+
+Godkänt (handlingsplan-2024.yaml har prioriteringen `mobil-vard`):
+
+```yaml
+prioritering: mobil-vard
+```
+
+Fel (NV205):
+
+```yaml
+prioritering: mobilvard
+```
+
+Så rättar du: använd id:t ur handlingsplanen, eller ta bort raden om
+aktiviteten inte hör till någon prioritering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+from naravard.suggest import did_you_mean
+
+RULE = Rule("NV205", "unknown-priority", "Okänd prioritering")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every `prioritering` names a priority of a handlingsplan within the plan's period."""
+    for plan in repo.plans:
+        period = plan.model.period
+        handlingsplaner = [
+            h for h in repo.handlingsplaner if period.fran <= h.model.ar <= period.till
+        ]
+        known = list(dict.fromkeys(p.id for h in handlingsplaner for p in h.model.prioriteringar))
+        for i, aktivitet in enumerate(plan.model.aktiviteter):
+            if aktivitet.prioritering is None or aktivitet.prioritering in known:
+                continue
+            if handlingsplaner:
+                years = ", ".join(str(h.model.ar) for h in handlingsplaner)
+                where = f"i handlingsplanerna för {years}"
+            else:
+                where = f"eftersom ingen regional handlingsplan finns för {period.fran}–{period.till}"
+            message = (
+                f"Prioriteringen `{aktivitet.prioritering}` finns inte {where}."
+                f"{did_you_mean(aktivitet.prioritering, known)}"
+            )
+            yield plan.doc.finding(("aktiviteter", i, "prioritering"), RULE.code, message)

@@ -1,0 +1,39 @@
+"""Året i filnamnet och året i filen stämmer inte överens.
+
+`uppfoljning-2024.yaml` och `handlingsplan-2024.yaml` ska ha `ar: 2024`.
+
+Godkänt (uppfoljning-2024.yaml):
+
+```yaml
+ar: 2024
+```
+
+Fel (NV209), samma fil:
+
+```yaml
+ar: 2023
+```
+
+Så rättar du: rätta `ar`, eller byt namn på filen om året i den är rätt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """The file name's year equals `ar`."""
+    for entry in (*repo.followups, *repo.handlingsplaner):
+        if entry.file.year != entry.model.ar:
+            message = (
+                f"Filnamnet säger {entry.file.year} men `ar` är {entry.model.ar}. "
+                "Rätta `ar` eller byt namn på filen."
+            )
+            yield entry.doc.finding(("ar",), RULE.code, message)

@@ -1,0 +1,61 @@
+"""Ingen version av strategin gäller för året.
+
+Varje strategifil anger med `giltig_from` och `giltig_tom` vilka år den gäller.
+En uppföljning, en handlingsplan eller en lokal plans period som ligger
+utanför alla strategiversioner kan inte kontrolleras.
+
+Godkänt (strategin gäller 2022-07-01–2030-01-01):
+
+```yaml
+ar: 2024
+```
+
+Fel (NV210):
+
+```yaml
+ar: 2031
+```
+
+Så rättar du: rätta året, eller lägg till en strategiversion som gäller för
+det (data/region/strategi-ÅÅÅÅ.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV210", "year-not-covered", "Ingen strategi gäller för året")
+
+
+def _ranges(repo: Repository) -> str:
+    spans = sorted(
+        (s.model.strategi.giltig_from, s.model.strategi.giltig_tom) for s in repo.strategies
+    )
+    return ", ".join(f"{a.isoformat()}–{b.isoformat()}" for a, b in spans)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every year a file speaks of is covered by a strategy revision."""
+    if not repo.strategies:
+        return  # the strategy itself is broken: its findings say so
+    for entry in (*repo.followups, *repo.handlingsplaner):
+        if repo.revision_for(entry.model.ar) is None:
+            message = (
+                f"Ingen version av strategin gäller för {entry.model.ar} "
+                f"(strategin gäller {_ranges(repo)})."
+            )
+            yield entry.doc.finding(("ar",), RULE.code, message)
+    for plan in repo.plans:
+        period = plan.model.period
+        uncovered = [y for y in range(period.fran, period.till + 1) if not repo.revision_for(y)]
+        if uncovered:
+            years = ", ".join(str(y) for y in uncovered)
+            message = (
+                f"Ingen version av strategin gäller för {years} i planens period "
+                f"(strategin gäller {_ranges(repo)})."
+            )
+            yield plan.doc.finding(("period",), RULE.code, message, key=True)
