@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,8 +136,9 @@ def _unknown_file(file: DataFile) -> Finding:
     area = parts[1] if len(parts) > 2 else ""
     expected = EXPECTED_NAMES.get(area, ())
     stem = parts[-1]
-    known = [e.replace("ÅÅÅÅ", stem[-9:-5]) for e in expected]
-    hint = did_you_mean(stem.replace(".yml", ".yaml"), known)
+    year = re.search(r"[0-9]{4}", stem)
+    known = [e.replace("ÅÅÅÅ", year.group() if year else "ÅÅÅÅ") for e in expected]
+    hint = did_you_mean(re.sub(r"\.yml\Z", ".yaml", stem), known)
     if stem.lower().endswith(".yml") and not hint:
         hint = " Filändelsen ska vara .yaml."
     if area == "kommuner" and len(parts) != 4:

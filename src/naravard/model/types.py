@@ -16,13 +16,17 @@ from pydantic import BeforeValidator, ConfigDict, Field, PlainValidator, WithJso
 from pydantic import BaseModel as _BaseModel
 from pydantic_core import PydanticCustomError
 
+from naravard.model.glossary import title_for
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class StrictModel(_BaseModel):
     """Base of every file model: strict types, unknown keys are errors, values frozen."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, field_title_generator=title_for
+    )
 
 
 def _text(value: Any) -> Any:
@@ -38,7 +42,12 @@ Id = Annotated[
         description="Ett id: små bokstäver a–z, siffror och bindestreck (t.ex. nara-for-mig).",
     ),
 ]
-Text = Annotated[str, BeforeValidator(_text), Field(max_length=20_000)]
+Text = Annotated[
+    str,
+    BeforeValidator(_text),
+    Field(max_length=20_000),
+    WithJsonSchema({"type": ["string", "null"], "maxLength": 20_000}),
+]
 Year = Annotated[int, Field(ge=2000, le=2100, description="Ett årtal, t.ex. 2024.")]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)

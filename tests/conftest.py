@@ -1,0 +1,74 @@
+"""Shared fixtures: a copy of the conformance repository that a test may edit."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from naravard.api import validate
+from naravard.findings import CheckResult
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CONFORMANCE = FIXTURES / "conformance" / "repo"
+PROJECT = Path(__file__).parent.parent
+
+
+class Repo:
+    """A writable copy of a data repository, with helpers to edit a file and validate."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root / "data" / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.path(rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        path = self.path(rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def replace(self, rel: str, old: str, new: str) -> None:
+        text = self.read(rel)
+        assert text.count(old) == 1, f"{old!r} should occur once in {rel}"
+        self.write(rel, text.replace(old, new))
+
+    def validate(self) -> CheckResult:
+        return validate(self.root)
+
+    def codes(self) -> list[tuple[str, int, int, str]]:
+        """(file relative to data/, line, column, code) of every finding."""
+        return [
+            (f.location.file.removeprefix("data/"), f.location.line, f.location.column, f.code)
+            for f in self.validate().findings
+        ]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """The conformance repository (clean), copied so the test can edit it."""
+    root = tmp_path / "repo"
+    shutil.copytree(CONFORMANCE, root)
+    return Repo(root)
+
+
+@pytest.fixture
+def only() -> Callable[[Repo], tuple[str, int, int, str]]:
+    """The single finding of a repository, failing when there is not exactly one."""
+
+    def single(r: Repo) -> tuple[str, int, int, str]:
+        found = r.codes()
+        assert len(found) == 1, found
+        return found[0]
+
+    return single
