@@ -23,12 +23,47 @@ EDITS = [
         "NV202",
         "sip-per-1000",
     ),
-    ("kommuner/borlange/uppfoljning-2024.yaml", "nara-for-mig: 3", "nara-for-mig: 0", 19, "NV206", "1–4"),
-    ("kommuner/borlange/uppfoljning-2024.yaml", "  nara-till-halsa: 2\n", "", 17, "NV207", "nara-till-halsa"),
-    ("kommuner/smedjebacken/uppfoljning-2024.yaml", "- id: halsocafe", "- id: halsokafe", 5, "NV204", "halsocafe"),
-    ("kommuner/borlange/lokal-plan.yaml", "prioritering: mobil-vard", "prioritering: mobilvard", 17, "NV205", "mobil-vard"),
+    (
+        "kommuner/borlange/uppfoljning-2024.yaml",
+        "nara-for-mig: 3",
+        "nara-for-mig: 0",
+        19,
+        "NV206",
+        "1–4",
+    ),
+    (
+        "kommuner/borlange/uppfoljning-2024.yaml",
+        "  nara-till-halsa: 2\n",
+        "",
+        17,
+        "NV207",
+        "nara-till-halsa",
+    ),
+    (
+        "kommuner/smedjebacken/uppfoljning-2024.yaml",
+        "- id: halsocafe",
+        "- id: halsokafe",
+        5,
+        "NV204",
+        "halsocafe",
+    ),
+    (
+        "kommuner/borlange/lokal-plan.yaml",
+        "prioritering: mobil-vard",
+        "prioritering: mobilvard",
+        17,
+        "NV205",
+        "mobil-vard",
+    ),
     ("kommuner/borlange/lokal-plan.yaml", "slut: 2027}", "slut: 2028}", 13, "NV214", "2023–2027"),
-    ("kommuner/ludvika/uppfoljning-2024.yaml", "fast-lakarkontakt: 43.2", "fast-lakarkontakt: 43,2", 20, "NV105", "43.2"),
+    (
+        "kommuner/ludvika/uppfoljning-2024.yaml",
+        "fast-lakarkontakt: 43.2",
+        "fast-lakarkontakt: 43,2",
+        20,
+        "NV105",
+        "43.2",
+    ),
 ]
 
 
@@ -40,5 +75,9 @@ def test_each_single_edit_gives_one_error_on_its_line(
     result = repo.validate()
     assert result.exit_code() == 1
     [finding] = result.findings
-    assert (finding.location.file, finding.location.line, finding.code) == (f"data/{rel}", line, code)
+    assert (finding.location.file, finding.location.line, finding.code) == (
+        f"data/{rel}",
+        line,
+        code,
+    )
     assert word in finding.message

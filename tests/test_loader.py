@@ -117,9 +117,7 @@ def test_a_file_over_the_size_limit_is_not_read(repo: Repo) -> None:
         ("region/strategy.yaml", "strategi.yaml"),
     ],
 )
-def test_an_unknown_file_name_is_an_error_with_a_suggestion(
-    repo: Repo, name: str, suggestion: str
-) -> None:
+def test_an_unknown_file_name_is_an_error_with_a_suggestion(repo: Repo, name: str, suggestion: str) -> None:
     repo.write(name, "kommun: borlange\n")
     [finding] = repo.validate().findings
     assert (finding.location.file, finding.code) == (f"data/{name}", "NV010")
@@ -135,7 +133,7 @@ def test_an_unknown_file_name_is_an_error_with_a_suggestion(
         b"%YAML 1.3\n---\na: 1\n",
         b"? [a, b]\n: c\n",
         b"a: {b: 1, b: 2}\n",
-        b"a: \"\\q\"\n",
+        b'a: "\\q"\n',
         b"\xff\xfe\xfd",
         b"a: \xed\xa0\x80\n",
         "a: b\u0085c\n".encode(),

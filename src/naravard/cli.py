@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     """Output formats of validate (the keys of naravard.output.FORMATTERS)."""
 
     text = "text"

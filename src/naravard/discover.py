@@ -1,10 +1,10 @@
 """Finding the repository and what each file in it is, from its place and name.
 
-    data/region/strategi.yaml, strategi-<namn>.yaml   the strategy (revisions)
-    data/region/handlingsplan-<år>.yaml               the regional handlingsplan
-    data/region/nyckeltal-<år>.yaml                   imported nyckeltal (read by the Kolada issue)
-    data/kommuner/<kommun>/lokal-plan.yaml            a local plan
-    data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
+data/region/strategi.yaml, strategi-<namn>.yaml   the strategy (revisions)
+data/region/handlingsplan-<år>.yaml               the regional handlingsplan
+data/region/nyckeltal-<år>.yaml                   imported nyckeltal (read by the Kolada issue)
+data/kommuner/<kommun>/lokal-plan.yaml            a local plan
+data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from naravard.errors import UsageError
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a data file is."""
 
     STRATEGY = "strategi"
@@ -59,9 +59,7 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     """The repository root: `explicit`, or the nearest folder upwards holding data/region/."""
     if explicit is not None:
         if not (explicit / "data" / "region").is_dir():
-            raise UsageError(
-                f"{explicit} är inget naravard-repositorium: mappen data/region/ saknas där."
-            )
+            raise UsageError(f"{explicit} är inget naravard-repositorium: mappen data/region/ saknas där.")
         return explicit.resolve()
     for folder in (start.resolve(), *start.resolve().parents):
         if (folder / "data" / "region").is_dir():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.suggest import did_you_mean
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=BaseModel, covariant=True)
 
 MODELS: dict[Kind, type[BaseModel]] = {
     Kind.STRATEGY: Strategi,

@@ -65,14 +65,10 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     doc = SourceDocument(rel)
     decoded = decode(data)
     if not isinstance(decoded, Decoded):
-        doc.findings.append(
-            Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message)
-        )
+        doc.findings.append(Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message))
         return doc
     tree = build_tree(decoded.text)
-    doc.findings.extend(
-        Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems
-    )
+    doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
     if not doc.findings and tree.empty:
         doc.findings.append(Finding(Location(rel, 1, 1), "NV003", _EMPTY))
     doc.value = tree.value
@@ -91,7 +87,8 @@ def load_document(root: Path, path: Path) -> SourceDocument:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return SourceDocument(
-            rel, findings=[Finding(Location(rel), "NV009", f"Filen kan inte läsas: {exc.strerror}.")]
+            rel,
+            findings=[Finding(Location(rel), "NV009", f"Filen kan inte läsas: {exc.strerror}.")],
         )
     if len(data) > MAX_BYTES:
         return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
@@ -126,6 +123,5 @@ def _too_large() -> str:
 
 
 _EMPTY = (
-    "Filen är tom (eller innehåller bara kommentarer). Fyll i den, eller ta bort den om den "
-    "inte ska finnas."
+    "Filen är tom (eller innehåller bara kommentarer). Fyll i den, eller ta bort den om den inte ska finnas."
 )

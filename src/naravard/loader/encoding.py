@@ -66,8 +66,8 @@ def _utf16_without_bom(data: bytes) -> bool:
 
 def decode(data: bytes) -> Decoded | DecodeProblem:
     """Decode a file's bytes as UTF-8 (an optional byte-order mark is accepted)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
+    for mark, name in _BOMS:
+        if data.startswith(mark):
             return DecodeProblem(_other_encoding(name))
     if _utf16_without_bom(data):
         return DecodeProblem(_other_encoding("UTF-16"))

@@ -50,7 +50,7 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     ),
     (
         "found unknown escape character",
-        'En okänd escape-sekvens med \\ inom "…". Använd enkla citattecken (\'…\') '
+        "En okänd escape-sekvens med \\ inom \"…\". Använd enkla citattecken ('…') "
         "eller skriv \\\\ för ett omvänt snedstreck.",
     ),
     (

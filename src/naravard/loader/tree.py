@@ -165,6 +165,7 @@ class _Builder:
     def run(self, text: str) -> None:
         documents = 0
         stack = self.stack
+        event: Any
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind is yaml.ScalarEvent:
@@ -287,8 +288,7 @@ def _anchor_message(anchor: str) -> str:
 
 def _alias_message(anchor: str) -> str:
     return (
-        f"Alias (`*{anchor}`) används inte i naravards filer: skriv ut värdet på varje "
-        "ställe där det behövs."
+        f"Alias (`*{anchor}`) används inte i naravards filer: skriv ut värdet på varje ställe där det behövs."
     )
 
 

@@ -15,9 +15,7 @@ class AktivitetsRapport(StrictModel):
     """Hur det gick med en aktivitet i den lokala planen under året."""
 
     id: Id = Field(description="Aktivitetens id i den lokala planen.")
-    status: Status = Field(
-        description="planerad, pagaende, genomford, pausad eller avbruten."
-    )
+    status: Status = Field(description="planerad, pagaende, genomford, pausad eller avbruten.")
     resultat: Text = Field(description="Vad som gjorts och vilka resultat som nåtts.")
 
 

@@ -102,7 +102,7 @@ def _number_hint(value: Any) -> str:
     return ""
 
 
-def _message(  # noqa: C901 - a flat table of cases reads best as one function
+def _message(
     kind: str,
     item: Any,
     path: tuple[Any, ...],
@@ -131,14 +131,11 @@ def _message(  # noqa: C901 - a flat table of cases reads best as one function
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä, ö "
                 "och mellanslag (t.ex. `nara-for-mig`)."
             )
-        return f"`{show(value)}` har fel form här: skriv siffrorna inom citattecken, t.ex. \"2080\"."
+        return f'`{show(value)}` har fel form här: skriv siffrorna inom citattecken, t.ex. "2080".'
     if kind == "literal_error":
         allowed = _literal_choices(model, path)
         hint = did_you_mean(value, allowed)
-        return (
-            f"`{show(value)}` är inget tillåtet värde här.{hint} "
-            f"Tillåtna värden: {', '.join(allowed)}."
-        )
+        return f"`{show(value)}` är inget tillåtet värde här.{hint} Tillåtna värden: {', '.join(allowed)}."
     if kind in ("float_type", "float_parsing"):
         return f"Här ska det stå ett tal, men det står {_describe(value)}.{_number_hint(value)}"
     if kind == "finite_number":
@@ -147,11 +144,7 @@ def _message(  # noqa: C901 - a flat table of cases reads best as one function
             "eller null om det inte är känt."
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        hint = (
-            " Skriv ett heltal utan decimaler."
-            if isinstance(value, float)
-            else _number_hint(value)
-        )
+        hint = " Skriv ett heltal utan decimaler." if isinstance(value, float) else _number_hint(value)
         return f"Här ska det stå ett heltal, men det står {_describe(value)}.{hint}"
     if kind == "string_type":
         hint = ' Sätt värdet inom citattecken ("…") om det ska läsas som text.'

@@ -47,9 +47,7 @@ def _ids(repo: Repository) -> dict[str, Any]:
         nyckeltal.update((n.id, n) for n in s.model.nyckeltal)
         kommuner.update((k.id, k.namn) for k in s.model.kommuner)
         scale = (s.model.skala.min, s.model.skala.max)
-    prioriteringar = sorted(
-        {p.id for h in repo.handlingsplaner for p in h.model.prioriteringar}
-    )
+    prioriteringar = sorted({p.id for h in repo.handlingsplaner for p in h.model.prioriteringar})
     return {
         "malbild": malbild,
         "delmal": delmal,

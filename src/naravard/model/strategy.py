@@ -74,9 +74,7 @@ class Nyckeltal(StrictModel):
     namn: Text = Field(description="Nyckeltalets namn.")
     delmal: Id = Field(description="Id för delmålet som nyckeltalet följer upp.")
     enhet: Enhet = Field(description="Enheten som värdet anges i.")
-    riktning: Riktning = Field(
-        description="Vilket håll som är bättre: hogre, lagre eller neutral."
-    )
+    riktning: Riktning = Field(description="Vilket håll som är bättre: hogre, lagre eller neutral.")
     kalla: Text = Field(description="Var värdet kommer ifrån.")
     kolada: Annotated[str, Field(pattern=r"^[A-Z][0-9]{5}$")] | None = Field(
         None, description="Koladas KPI-id som värdet kan hämtas från, t.ex. U71411."
@@ -103,6 +101,4 @@ class Strategi(StrictModel):
     skala: Skala
     nyckeltal: list[Nyckeltal] = Field(description="Den fasta listan med nyckeltal.")
     kommuner: list[Kommun] = Field(min_length=1, description="Regionens kommuner.")
-    principer: list[Text] = Field(
-        default_factory=list, description="Enkla principer för samverkan."
-    )
+    principer: list[Text] = Field(default_factory=list, description="Enkla principer för samverkan.")

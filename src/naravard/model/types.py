@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic import BaseModel as _BaseModel
+from pydantic import BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from naravard.model.glossary import title_for
@@ -24,9 +24,7 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 class StrictModel(_BaseModel):
     """Base of every file model: strict types, unknown keys are errors, values frozen."""
 
-    model_config = ConfigDict(
-        strict=True, extra="forbid", frozen=True, field_title_generator=title_for
-    )
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, field_title_generator=title_for)
 
 
 def _text(value: Any) -> Any:
@@ -72,9 +70,7 @@ def _date(value: Any) -> Any:
 Datum = Annotated[
     date,
     PlainValidator(_date),
-    WithJsonSchema(
-        {"type": "string", "format": "date", "description": "Ett datum: ÅÅÅÅ-MM-DD."}
-    ),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Ett datum: ÅÅÅÅ-MM-DD."}),
 ]
 
 

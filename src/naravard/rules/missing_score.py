@@ -48,7 +48,6 @@ def check(repo: Repository) -> Iterator[Finding]:
         for key in scored:
             if key not in expected:
                 message = (
-                    f"`{key}` är varken målbilden eller ett delmål i strategin."
-                    f"{did_you_mean(key, expected)}"
+                    f"`{key}` är varken målbilden eller ett delmål i strategin.{did_you_mean(key, expected)}"
                 )
                 yield followup.doc.finding(("sjalvskattning", key), RULE.code, message, key=True)

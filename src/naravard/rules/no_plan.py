@@ -32,9 +32,7 @@ def check(repo: Repository) -> Iterator[Finding]:
             continue
         others = [p for p in repo.plans if kommun in p.model.kommuner]
         if others:
-            periods = ", ".join(
-                f"{p.doc.rel} ({p.model.period.fran}–{p.model.period.till})" for p in others
-            )
+            periods = ", ".join(f"{p.doc.rel} ({p.model.period.fran}–{p.model.period.till})" for p in others)
             detail = f" Planer för kommunen: {periods}."
         else:
             detail = " Ingen lokal plan nämner kommunen under `kommuner`."

@@ -9,7 +9,11 @@ Godkänt:
 skala:
   min: 1
   max: 4
-  etiketter: {1: Stämmer inte alls, 2: Stämmer ganska dåligt, 3: Stämmer ganska bra, 4: Stämmer mycket bra}
+  etiketter:
+    1: Stämmer inte alls
+    2: Stämmer ganska dåligt
+    3: Stämmer ganska bra
+    4: Stämmer mycket bra
 ```
 
 Fel (NV215): `max: 5` med bara fyra etiketter.

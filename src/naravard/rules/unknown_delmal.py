@@ -44,7 +44,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         known = [d.id for d in strategy.model.delmal]
         for i, nyckeltal in enumerate(strategy.model.nyckeltal):
             if nyckeltal.delmal not in known:
-                path = ("nyckeltal", i, "delmal")
+                path: tuple[str | int, ...] = ("nyckeltal", i, "delmal")
                 yield strategy.doc.finding(path, RULE.code, _message(nyckeltal.delmal, known))
     for plan in repo.handlingsplaner:
         revision = repo.revision_for(plan.model.ar)

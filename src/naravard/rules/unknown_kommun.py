@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Location
-from naravard.repository import Repository
+from naravard.repository import Repository, iter_entries
 from naravard.rules.base import Rule
 from naravard.suggest import did_you_mean
 
@@ -53,9 +53,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         known = list(dict.fromkeys(k.id for r in revisions for k in r.model.kommuner))
         for i, kommun in enumerate(plan.model.kommuner):
             if kommun not in known:
-                yield plan.doc.finding(
-                    ("kommuner", i), RULE.code, _message(kommun, known, "Kommunen")
-                )
+                yield plan.doc.finding(("kommuner", i), RULE.code, _message(kommun, known, "Kommunen"))
     known_all = repo.kommun_ids()
     if not known_all:
         return
@@ -71,8 +69,7 @@ def check(repo: Repository) -> Iterator[Finding]:
 
 
 def _first_key_of(repo: Repository, rel: str) -> Location:
-    for entry in (*repo.plans, *repo.followups):
+    for entry in iter_entries(repo):
         if entry.doc.rel == rel:
             return entry.doc.first_key()
     return Location(rel)
-

@@ -35,9 +35,7 @@ def check(repo: Repository) -> Iterator[Finding]:
     """Every `prioritering` names a priority of a handlingsplan within the plan's period."""
     for plan in repo.plans:
         period = plan.model.period
-        handlingsplaner = [
-            h for h in repo.handlingsplaner if period.fran <= h.model.ar <= period.till
-        ]
+        handlingsplaner = [h for h in repo.handlingsplaner if period.fran <= h.model.ar <= period.till]
         known = list(dict.fromkeys(p.id for h in handlingsplaner for p in h.model.prioriteringar))
         for i, aktivitet in enumerate(plan.model.aktiviteter):
             if aktivitet.prioritering is None or aktivitet.prioritering in known:

@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
+from naravard.model.followup import Uppfoljning
+from naravard.model.handlingsplan import Handlingsplan
+from naravard.repository import Entry, Repository
 from naravard.rules.base import Rule
 
 RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig")
@@ -30,7 +32,11 @@ RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig")
 
 def check(repo: Repository) -> Iterator[Finding]:
     """The file name's year equals `ar`."""
-    for entry in (*repo.followups, *repo.handlingsplaner):
+    entries: list[Entry[Uppfoljning] | Entry[Handlingsplan]] = [
+        *repo.followups,
+        *repo.handlingsplaner,
+    ]
+    for entry in entries:
         if entry.file.year != entry.model.ar:
             message = (
                 f"Filnamnet säger {entry.file.year} men `ar` är {entry.model.ar}. "

@@ -25,16 +25,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
+from naravard.model.followup import Uppfoljning
+from naravard.model.handlingsplan import Handlingsplan
+from naravard.repository import Entry, Repository
 from naravard.rules.base import Rule
 
 RULE = Rule("NV210", "year-not-covered", "Ingen strategi gäller för året")
 
 
 def _ranges(repo: Repository) -> str:
-    spans = sorted(
-        (s.model.strategi.giltig_from, s.model.strategi.giltig_tom) for s in repo.strategies
-    )
+    spans = sorted((s.model.strategi.giltig_from, s.model.strategi.giltig_tom) for s in repo.strategies)
     return ", ".join(f"{a.isoformat()}–{b.isoformat()}" for a, b in spans)
 
 
@@ -42,11 +42,14 @@ def check(repo: Repository) -> Iterator[Finding]:
     """Every year a file speaks of is covered by a strategy revision."""
     if not repo.strategies:
         return  # the strategy itself is broken: its findings say so
-    for entry in (*repo.followups, *repo.handlingsplaner):
+    entries: list[Entry[Uppfoljning] | Entry[Handlingsplan]] = [
+        *repo.followups,
+        *repo.handlingsplaner,
+    ]
+    for entry in entries:
         if repo.revision_for(entry.model.ar) is None:
             message = (
-                f"Ingen version av strategin gäller för {entry.model.ar} "
-                f"(strategin gäller {_ranges(repo)})."
+                f"Ingen version av strategin gäller för {entry.model.ar} (strategin gäller {_ranges(repo)})."
             )
             yield entry.doc.finding(("ar",), RULE.code, message)
     for plan in repo.plans:
