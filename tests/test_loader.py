@@ -143,3 +143,22 @@ def test_broken_yaml_gives_findings_and_no_exception(data: bytes) -> None:
     found = findings(data)
     assert found
     assert all(line >= 1 and column >= 1 for line, column, _ in found)
+
+
+def test_keys_that_differ_only_in_unicode_form_are_duplicates() -> None:
+    nfc, nfd = "hälsa", "ha\u0308lsa"
+    assert findings(f"{nfc}: 1\n{nfd}: 2\n".encode()) == [(2, 1, "NV004")]
+
+
+def test_a_fifo_is_not_opened(repo: Repo) -> None:
+    target = repo.path(FU)
+    target.unlink()
+    os.mkfifo(target)
+    assert (FU, 1, 1, "NV009") in repo.codes()
+
+
+def test_an_unknown_key_suggests_the_nearest_known_one(repo: Repo) -> None:
+    repo.replace(FU, "sjalvskattning:", "sjalvskatning:")
+    [message] = [f.message for f in repo.validate().findings if f.code == "NV103"]
+    assert "Menade du `sjalvskattning`?" in message
+    assert "Tillåtna nycklar här: kommun, ar, inlamnad" in message

@@ -97,15 +97,13 @@ def load_document(root: Path, path: Path) -> SourceDocument:
 
 def _refuse(root: Path, path: Path) -> str | None:
     try:
-        info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode):
-            target = path.resolve()
-            if not target.is_relative_to(root.resolve()):
-                return (
-                    "Filen är en symbolisk länk till något utanför repositoriet och läses inte. "
-                    "Lägg in själva filen i stället för en länk."
-                )
-            info = os.stat(path)
+        # Resolving covers a link anywhere on the way, not only the file itself.
+        if not path.resolve().is_relative_to(root.resolve()):
+            return (
+                "Filen är en symbolisk länk till något utanför repositoriet och läses inte. "
+                "Lägg in själva filen i stället för en länk."
+            )
+        info = os.stat(path)
     except (OSError, RuntimeError) as exc:
         return f"Filen kan inte läsas: {getattr(exc, 'strerror', None) or exc}."
     if not stat.S_ISREG(info.st_mode):
