@@ -2,29 +2,58 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from naravard.errors import UsageError
-from naravard.findings import CheckResult, Finding
+from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
 from naravard.rules import iter_findings
 
-__all__ = ["check", "load_repository", "validate"]
+__all__ = ["check", "lint", "load_repository", "validate"]
 
 
-def check(repo: Repository) -> list[Finding]:
-    """Every finding of a loaded repository: load, schema and rule findings."""
-    return [*repo.findings, *iter_findings(repo)]
+def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
+    """Every finding of a loaded repository: load, schema and rule findings (errors first)."""
+    found = [*repo.findings, *iter_findings(repo, warnings=warnings)]
+    return waive(found, repo) if warnings else found
+
+
+def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
+    """Drop warnings that an inline comment or a current waiver in naravard.yaml silences."""
+    kept = []
+    for finding in findings:
+        loc = finding.location
+        if finding.severity is Severity.WARNING and finding.code != "NV390":
+            inline = repo.waivers.get(loc.file, {})
+            codes = (*inline.get(loc.line, (0, ()))[1], *inline.get(loc.line - 1, (0, ()))[1])
+            if finding.code in codes:
+                continue
+            if any(w.covers(finding.code, loc.file, repo.today) for w in repo.config.undantag):
+                continue
+        kept.append(finding)
+    return kept
 
 
 def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
     """Validate the whole repository; report only findings in `paths` when some are given."""
+    return _run(load_repository(root), paths, warnings=False)
+
+
+def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
+    """Validate and add the quality warnings, less those waived."""
     repo = load_repository(root)
-    findings = check(repo)
+    if today is not None:
+        repo.today = today
+    return _run(repo, paths, warnings=True)
+
+
+def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
+    findings = check(repo, warnings=warnings)
     files = len(repo.files)
     if paths:
-        prefixes = [_relative(root, p) for p in paths]
+        prefixes = [_relative(repo.root, p) for p in paths]
         findings = [f for f in findings if _within(f.location.file, prefixes)]
         files = sum(1 for f in repo.files if _within(f.rel, prefixes))
     return CheckResult.build(findings, files=files)

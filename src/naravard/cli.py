@@ -60,30 +60,48 @@ def _fail(error: UsageError) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command()
-def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Filer eller mappar att rapportera om (standard: hela repositoriet)."),
-    ] = None,
-    root: RootOption = None,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="Utdataformat: text, json eller github.")
-    ] = Format.text,
-) -> None:
-    """Kontrollera filerna mot formatet och strategin. Avslutas med 0 utan fel, 1 med fel, 2 om
-    kommandot inte kunde köras."""
-    from naravard.api import validate as run_validate
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Filer eller mappar att rapportera om (standard: hela repositoriet)."),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Utdataformat: text, json eller github.")
+]
+
+
+def _report(paths: list[Path] | None, root: Path | None, output: Format, *, lint: bool, strict: bool) -> None:
+    from naravard import api
     from naravard.discover import find_root
     from naravard.output import FORMATTERS
 
     try:
         repo_root = find_root(Path.cwd(), root)
-        result = run_validate(repo_root, paths or ())
+        result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or ())
     except UsageError as error:
         raise _fail(error) from None
-    FORMATTERS[output_format.value](result, repo_root, sys.stdout)
-    raise typer.Exit(result.exit_code())
+    FORMATTERS[output.value](result, repo_root, sys.stdout)
+    raise typer.Exit(result.exit_code(strict=strict))
+
+
+@app.command()
+def validate(
+    paths: PathsArgument = None, root: RootOption = None, output_format: FormatOption = Format.text
+) -> None:
+    """Kontrollera filerna mot formatet och strategin. Avslutas med 0 utan fel, 1 med fel, 2 om
+    kommandot inte kunde köras."""
+    _report(paths, root, output_format, lint=False, strict=False)
+
+
+@app.command()
+def lint(
+    paths: PathsArgument = None,
+    root: RootOption = None,
+    output_format: FormatOption = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Låt även varningar ge exit 1.")] = False,
+) -> None:
+    """Granska filerna: allt som validate hittar, plus varningar om sådant som bör ses över
+    (tomma svar, stora förändringar, saknade nyckeltal). Varningar ger exit 0 utan --strict."""
+    _report(paths, root, output_format, lint=True, strict=strict)
 
 
 def main() -> None:

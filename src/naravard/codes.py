@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from naravard.findings import Severity
 from naravard.rules import ALL_RULES
 
 
@@ -23,6 +24,7 @@ class Code:
     name: str
     summary: str
     doc: str
+    severity: Severity = Severity.ERROR
 
 
 LOAD_AND_SCHEMA: tuple[Code, ...] = (
@@ -262,7 +264,8 @@ def all_codes() -> list[Code]:
     codes = list(LOAD_AND_SCHEMA)
     for module in ALL_RULES:
         rule = module.RULE
-        codes.append(Code(rule.code, rule.name, rule.summary, inspect.getdoc(module) or ""))
+        doc = inspect.getdoc(module) or ""
+        codes.append(Code(rule.code, rule.name, rule.summary, doc, rule.severity))
     return codes
 
 

@@ -107,3 +107,82 @@ def iter_data_files(root: Path) -> Iterator[DataFile]:
             found.append(path)
     for path in sorted(found):
         yield classify(root, path)
+
+
+class GitSnapshot:
+    """The data files of a git revision, read through git itself: no checkout is changed."""
+
+    def __init__(self, root: Path, revision: str) -> None:
+        self.root = root
+        self.revision = revision
+        self._blobs: dict[str, str] = {}
+        self._contents: dict[str, bytes] | None = None
+        listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", "data", CONFIG_NAME)
+        for record in listing.split(b"\0"):
+            if not record:
+                continue
+            meta, _, rel = record.partition(b"\t")
+            mode, kind, blob = meta.split()
+            name = rel.decode("utf-8", errors="replace")
+            if kind == b"blob":
+                self._blobs[name] = blob.decode() if mode != b"120000" else ""
+
+    def files(self) -> list[DataFile]:
+        """Every YAML file under data/ at the revision, classified like the working tree's."""
+        found = [
+            classify(self.root, self.root / rel)
+            for rel in sorted(self._blobs)
+            if rel.startswith("data/")
+            and _is_yaml(Path(rel))
+            and not any(p.startswith(".") for p in rel.split("/")[1:])
+        ]
+        return found
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of a file at the revision; None for a symlink or a missing file."""
+        blob = self._blobs.get(rel)
+        if not blob:
+            return None
+        if self._contents is None:
+            wanted = sorted({b for b in self._blobs.values() if b})
+            self._contents = _read_blobs(self.root, wanted)
+        return self._contents.get(blob)
+
+
+CONFIG_NAME = "naravard.yaml"
+
+
+def _read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
+    # One `git cat-file --batch` for all files: a process per file would cost seconds.
+    out = _git(root, "cat-file", "--batch", stdin="\n".join(blobs).encode() + b"\n")
+    contents: dict[str, bytes] = {}
+    position = 0
+    while position < len(out):
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        contents[header[0].decode()] = out[position : position + size]
+        position += size + 1
+    return contents
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=300,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"git kunde inte köras: {exc}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise UsageError(f"git {' '.join(args[:2])}: {message[-1] if message else 'misslyckades'}")
+    return done.stdout

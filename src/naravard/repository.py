@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from naravard.discover import EXPECTED_NAMES, DataFile, Kind, iter_data_files
+from naravard.config import Konfiguration, load_config
+from naravard.discover import CONFIG_NAME, EXPECTED_NAMES, DataFile, GitSnapshot, Kind, iter_data_files
 from naravard.errors import UsageError
 from naravard.findings import Finding, Location
-from naravard.loader import SourceDocument, load_document
+from naravard.loader import SourceDocument, load_document, load_text
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
 from naravard.model.messages import iter_schema_findings
@@ -45,6 +47,10 @@ class Repository:
     """Everything the cross-file rules look at."""
 
     root: Path
+    today: date = field(default_factory=date.today)
+    config_doc: SourceDocument | None = None
+    waivers: dict[str, dict[int, tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+    config: Konfiguration = field(default_factory=lambda: Konfiguration())
     files: list[DataFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     strategies: list[Entry[Strategi]] = field(default_factory=list)
@@ -74,6 +80,13 @@ class Repository:
         """Every kommun id of every strategy revision."""
         return list(dict.fromkeys(k.id for s in self.strategies for k in s.model.kommuner))
 
+    def followup_for(self, kommun: str, year: int) -> Entry[Uppfoljning] | None:
+        """The follow-up of `kommun` for `year`, if one loaded cleanly."""
+        for entry in self.followups:
+            if entry.model.kommun == kommun and entry.model.ar == year:
+                return entry
+        return None
+
     def plans_for(self, kommun: str, year: int) -> list[Entry[LokalPlan]]:
         """The plans that hold `kommun` and whose period holds `year` (FORMAT.md rule 5)."""
         return [
@@ -83,18 +96,42 @@ class Repository:
         ]
 
 
-def load_repository(root: Path) -> Repository:
-    """Load every data file of the repository; broken files become findings, not exceptions."""
+def load_repository(root: Path, *, revision: str | None = None) -> Repository:
+    """Load every data file of the repository (or of a git revision of it).
+
+    Broken files become findings, never exceptions.
+    """
     repo = Repository(root)
-    for file in iter_data_files(root):
+    snapshot = GitSnapshot(root, revision) if revision is not None else None
+    files = snapshot.files() if snapshot else list(iter_data_files(root))
+
+    def read(rel: str, path: Path) -> SourceDocument | None:
+        if snapshot is None:
+            return load_document(root, path) if path.exists() or path.is_symlink() else None
+        data = snapshot.read(rel)
+        if data is None:
+            return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _LINK)])
+        return load_text(rel, data)
+
+    config_doc = read(CONFIG_NAME, root / CONFIG_NAME)
+    if config_doc is not None:
+        repo.config_doc = config_doc
+        repo.waivers[CONFIG_NAME] = config_doc.waivers
+        repo.config, config_findings = load_config(config_doc)
+        repo.findings.extend(config_findings)
+    for file in files:
         repo.files.append(file)
         if file.kind is Kind.UNKNOWN:
             repo.findings.append(_unknown_file(file))
             continue
         if file.kind is Kind.NYCKELTAL:
             continue  # written and checked by the Kolada import (issue 6)
-        doc = load_document(root, file.path)
+        doc = read(file.rel, file.path)
+        if doc is None:
+            continue
         repo.findings.extend(doc.findings)
+        if doc.waivers:
+            repo.waivers[file.rel] = doc.waivers
         if not doc.ok:
             continue
         entry = shape(file, doc)
@@ -103,11 +140,15 @@ def load_repository(root: Path) -> Repository:
         else:
             repo.findings.extend(entry)
     if not any(f.kind is Kind.STRATEGY for f in repo.files):
+        where = f"revisionen {revision}" if revision else str(root / "data" / "region")
         raise UsageError(
-            f"Ingen strategi i {root / 'data' / 'region'}: filen strategi.yaml saknas. "
+            f"Ingen strategi i {where}: filen data/region/strategi.yaml saknas. "
             "Utan strategin kan inget kontrolleras."
         )
     return repo
+
+
+_LINK = "Filen är en symbolisk länk och läses inte. Lägg in själva filen i stället för en länk."
 
 
 def shape(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | list[Finding]:

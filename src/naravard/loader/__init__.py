@@ -8,6 +8,7 @@ feature that could construct objects or expand aliases.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,23 @@ from typing import Any
 from naravard.findings import Finding, Location
 from naravard.loader.encoding import Decoded, decode
 from naravard.loader.tree import Span, build_tree
+
+_WAIVER = re.compile(r"(?:^|\s)#\s*naravard:\s*ignore\[([^\]]*)\]", re.MULTILINE)
+
+
+def find_waivers(text: str) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """`# naravard: ignore[NV301, NV309]` comments: line → (column, codes)."""
+    if "naravard:" not in text:
+        return {}
+    found = {}
+    for match in _WAIVER.finditer(text):
+        start = match.start() + (1 if text[match.start()].isspace() else 0)
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
+        found[line] = (column, codes)
+    return found
+
 
 __all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text"]
 
@@ -30,6 +48,7 @@ class SourceDocument:
     value: Any = None
     spans: dict[tuple[Any, ...], Span] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    waivers: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +86,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     if not isinstance(decoded, Decoded):
         doc.findings.append(Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message))
         return doc
+    doc.waivers = find_waivers(decoded.text)
     tree = build_tree(decoded.text)
     doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
     if not doc.findings and tree.empty:

@@ -5,16 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import ModuleType
 
-from naravard.findings import Finding
+from naravard.findings import Finding, Severity
 from naravard.repository import Repository
 from naravard.rules import (
+    activity_not_reported,
+    activity_outside_nar,
+    activity_overdue,
+    delmal_without_activity,
     duplicate_id,
+    followup_missing,
+    invalid_waiver,
     missing_score,
     nar_outside_period,
     no_plan,
+    nyckeltal_implausible,
+    nyckeltal_jump,
+    nyckeltal_missing,
+    placeholder_answer,
     plan_overlap,
+    score_jump,
     score_out_of_scale,
     strategy_inconsistent,
+    submitted_early,
     unknown_activity,
     unknown_delmal,
     unknown_kommun,
@@ -42,15 +54,31 @@ ALL_RULES: tuple[ModuleType, ...] = (
     duplicate_id,
     nar_outside_period,
     strategy_inconsistent,
+    # Quality warnings (lint).
+    placeholder_answer,
+    activity_overdue,
+    activity_not_reported,
+    activity_outside_nar,
+    delmal_without_activity,
+    score_jump,
+    nyckeltal_jump,
+    nyckeltal_implausible,
+    nyckeltal_missing,
+    followup_missing,
+    submitted_early,
+    invalid_waiver,
 )
 
 __all__ = ["ALL_RULES", "Rule", "iter_findings"]
 
 
-def iter_findings(repo: Repository) -> Iterator[Finding]:
-    """Run every rule over the repository, each finding with its rule's severity."""
+def iter_findings(repo: Repository, *, warnings: bool = False) -> Iterator[Finding]:
+    """Run the error rules (and with `warnings`, the enabled warning rules) over the repository."""
+    disabled = set(repo.config.regler.av)
     for module in ALL_RULES:
         rule: Rule = module.RULE
+        if rule.severity is Severity.WARNING and (not warnings or rule.code in disabled):
+            continue
         for finding in module.check(repo):
             if finding.severity is not rule.severity:
                 finding = Finding(finding.location, finding.code, finding.message, rule.severity)

@@ -1,0 +1,65 @@
+"""The repository's configuration, `naravard.yaml` at its root: rules on and off, thresholds, waivers.
+
+It is validated like the data, with positions, so a mistake in it gets the same
+kind of message as a mistake in a follow-up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, ValidationError
+
+from naravard.findings import Finding
+from naravard.loader import SourceDocument
+from naravard.model.messages import iter_schema_findings
+from naravard.model.types import Datum, StrictModel, Text
+
+RuleCode = Annotated[str, Field(pattern=r"^NV[0-9]{3}$", description="En regelkod, t.ex. NV309.")]
+
+
+class Regler(StrictModel):
+    """Vilka granskningsregler som används och deras gränsvärden."""
+
+    av: list[RuleCode] = Field(default_factory=list, description="Regler (varningar) som är avstängda.")
+    nyckeltal_max_andring: Annotated[float, Field(gt=0, allow_inf_nan=False)] = Field(
+        0.5,
+        description="Hur stor andel ett nyckeltal får ändras på ett år utan varning (0.5 = 50 %).",
+    )
+
+
+class Undantag(StrictModel):
+    """Ett undantag från en granskningsregel, med skäl, ansvarig och slutdatum."""
+
+    regel: RuleCode
+    fil: Text | None = Field(
+        None, description="Fil eller mapp (från repositoriets rot) som undantaget gäller; utan: alla."
+    )
+    skal: Annotated[str, Field(min_length=3)] = Field(description="Varför undantaget behövs.")
+    ansvarig: Annotated[str, Field(min_length=2)] = Field(description="Vem som ansvarar för undantaget.")
+    galler_till: Datum = Field(description="Sista dag undantaget gäller; därefter visas varningen igen.")
+
+    def covers(self, code: str, rel: str, today: date) -> bool:
+        """True when this waiver silences `code` in the file `rel` today."""
+        if self.regel != code or today > self.galler_till:
+            return False
+        where = (self.fil or "").strip("/")
+        return not where or rel == where or rel.startswith(where + "/")
+
+
+class Konfiguration(StrictModel):
+    """Inställningar för naravard i det här repositoriet (naravard.yaml)."""
+
+    regler: Regler = Field(default_factory=lambda: Regler())
+    undantag: list[Undantag] = Field(default_factory=list, description="Undantag från granskningsregler.")
+
+
+def load_config(doc: SourceDocument) -> tuple[Konfiguration, list[Finding]]:
+    """The configuration of a loaded `naravard.yaml`, or the defaults and what is wrong with it."""
+    if not doc.ok:
+        return Konfiguration(), list(doc.findings)
+    try:
+        return Konfiguration.model_validate(doc.value), []
+    except ValidationError as error:
+        return Konfiguration(), list(iter_schema_findings(doc, Konfiguration, error))

@@ -1,0 +1,40 @@
+"""En aktivitet i planen som pågår under året nämns inte i årets uppföljning.
+
+Uppföljningen redovisar planens aktiviteter. En aktivitet vars tid (`nar`)
+omfattar året men som inte står i uppföljningen syns inte i rapporten.
+
+Godkänt: planens `halsocafe` (2024–2025) står under `aktiviteter` i uppföljningen 2024.
+
+Varning (NV303): uppföljningen 2024 nämner inte `halsocafe`.
+
+Så rättar du: lägg till aktiviteten med status och resultat (även `planerad`
+eller `pausad` är ett svar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV303", "activity-not-reported", "Aktiviteten saknas i uppföljningen", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every plan activity running during the year appears in the year's follow-up."""
+    for followup in repo.followups:
+        year = followup.model.ar
+        plans = repo.plans_for(followup.model.kommun, year)
+        if len(plans) != 1:
+            continue
+        reported = {a.id for a in followup.model.aktiviteter}
+        for aktivitet in plans[0].model.aktiviteter:
+            running = aktivitet.nar.start.first.year <= year <= aktivitet.nar.slut.last.year
+            if running and aktivitet.id not in reported:
+                message = (
+                    f"Aktiviteten `{aktivitet.id}` ({aktivitet.titel}) pågår enligt planen {year} "
+                    "men nämns inte i uppföljningen."
+                )
+                yield followup.doc.finding(("aktiviteter",), RULE.code, message, key=True)

@@ -1,0 +1,42 @@
+"""En aktivitet redovisas ett år då den enligt planen inte pågår.
+
+Planens `nar` säger när aktiviteten pågår. Att redovisa den ett år utanför den
+tiden är tillåtet (FORMAT.md regel 5) men tyder på att planen inte är uppdaterad.
+
+Godkänt: aktiviteten har `nar: {start: 2024, slut: 2025}` och redovisas 2024.
+
+Varning (NV304): samma aktivitet redovisas i uppföljningen 2023.
+
+Så rättar du: justera `nar` i planen, eller ta bort aktiviteten ur årets uppföljning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV304", "activity-outside-nar", "Aktiviteten redovisas utanför sin tid", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Reported activities run, by the plan, during the follow-up's year."""
+    for followup in repo.followups:
+        year = followup.model.ar
+        plans = repo.plans_for(followup.model.kommun, year)
+        if len(plans) != 1:
+            continue
+        by_id = {a.id: a for a in plans[0].model.aktiviteter}
+        for i, rapport in enumerate(followup.model.aktiviteter):
+            aktivitet = by_id.get(rapport.id)
+            if aktivitet is None:
+                continue
+            nar = aktivitet.nar
+            if not nar.start.first.year <= year <= nar.slut.last.year:
+                message = (
+                    f"Enligt planen pågår `{rapport.id}` {nar.start.text}–{nar.slut.text}, "
+                    f"inte {year}. Justera `nar` i planen om tiden har ändrats."
+                )
+                yield followup.doc.finding(("aktiviteter", i, "id"), RULE.code, message)

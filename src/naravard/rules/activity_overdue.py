@@ -1,0 +1,58 @@
+"""En aktivitet är fortfarande planerad eller pågående fast den enligt planen skulle ha slutat.
+
+Planens `nar.slut` säger när aktiviteten ska vara klar. Om årets uppföljning
+(den senaste som nämner aktiviteten) fortfarande säger `planerad` eller
+`pagaende` efter att slutet har passerat, behöver planen eller statusen ses över.
+
+Godkänt (planen: `slut: 2024-06`; uppföljningen 2024):
+
+```yaml
+  - id: mobilt-team
+    status: genomford
+```
+
+Varning (NV302):
+
+```yaml
+  - id: mobilt-team
+    status: pagaende
+```
+
+Så rättar du: uppdatera statusen (genomford, pausad, avbruten), eller förläng
+aktiviteten i den lokala planen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV302", "activity-overdue", "Aktiviteten borde ha slutat", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """The latest follow-up of an activity whose end has passed does not still call it open."""
+    latest: dict[tuple[str, str], tuple[int, object]] = {}
+    for followup in repo.followups:
+        for i, rapport in enumerate(followup.model.aktiviteter):
+            key = (followup.model.kommun, rapport.id)
+            if key not in latest or latest[key][0] < followup.model.ar:
+                latest[key] = (followup.model.ar, (followup, i))
+    for (kommun, activity), (year, found) in latest.items():
+        followup, i = found  # type: ignore[misc]
+        rapport = followup.model.aktiviteter[i]
+        if rapport.status not in ("planerad", "pagaende"):
+            continue
+        plans = repo.plans_for(kommun, year)
+        aktivitet = next((a for p in plans for a in p.model.aktiviteter if a.id == activity), None)
+        if aktivitet is None or aktivitet.nar.slut.last >= date(year, 12, 31):
+            continue
+        message = (
+            f"Aktiviteten `{activity}` skulle enligt planen sluta {aktivitet.nar.slut.text}, men "
+            f"uppföljningen {year} säger `{rapport.status}`. Uppdatera statusen eller planen."
+        )
+        yield followup.doc.finding(("aktiviteter", i, "status"), RULE.code, message)

@@ -1,0 +1,36 @@
+"""Ett delmål som ingen aktivitet i den lokala planen bidrar till.
+
+Den lokala planen omsätter strategin lokalt. Ett delmål som ingen aktivitet
+nämner under `delmal` får ingen egen redovisning i uppföljningen.
+
+Godkänt: minst en aktivitet har `delmal: [nara-till-halsa]`.
+
+Varning (NV305): ingen aktivitet nämner `nara-till-halsa`.
+
+Så rättar du: koppla en befintlig aktivitet till delmålet, lägg till en
+aktivitet, eller stäng av regeln i naravard.yaml om planen medvetet avgränsar sig.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV305", "delmal-without-activity", "Inget i planen bidrar till delmålet", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every delmål of the strategy is served by at least one activity of each plan."""
+    for plan in repo.plans:
+        period = range(plan.model.period.fran, plan.model.period.till + 1)
+        revision = repo.revision_for(plan.model.period.fran) or next(iter(repo.revisions_for(period)), None)
+        if revision is None:
+            continue
+        served = {d for a in plan.model.aktiviteter for d in a.delmal}
+        for delmal in revision.model.delmal:
+            if delmal.id not in served:
+                message = f"Ingen aktivitet i planen bidrar till delmålet {delmal.namn} (`{delmal.id}`)."
+                yield plan.doc.finding(("aktiviteter",), RULE.code, message, key=True)

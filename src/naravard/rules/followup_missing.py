@@ -1,0 +1,45 @@
+"""En kommun i strategin har ingen uppföljning för ett år då andra kommuner har det.
+
+Den regionala rapporten sammanställer alla kommuners uppföljningar. En kommun
+som saknas ett år då andra har lämnat in syns som saknad i rapporten.
+
+Varning (NV310): data/kommuner/orsa/ har ingen uppfoljning-2024.yaml, men andra
+kommuner har. En varning per år räknar upp alla kommuner som saknas; den står vid
+`kommuner` i den strategi som gäller för året.
+
+Så rättar du: lägg till kommunens uppföljning (`uppfoljning-ÅÅÅÅ.yaml` i
+kommunens mapp).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV310", "followup-missing", "Kommunens uppföljning saknas", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """For every year with follow-ups, every kommun of the strategy has one."""
+    submitted: dict[int, set[str]] = {}
+    for file in repo.files:
+        if file.kind == "uppfoljning" and file.year is not None and file.folder:
+            submitted.setdefault(file.year, set()).add(file.folder)
+    for year, kommuner in sorted(submitted.items()):
+        revision = repo.revision_for(year)
+        if revision is None:
+            continue
+        missing = [k for k in revision.model.kommuner if k.id not in kommuner]
+        if not missing:
+            continue
+        names = ", ".join(k.namn for k in missing)
+        others = "1 annan kommun" if len(kommuner) == 1 else f"{len(kommuner)} andra kommuner"
+        count = "1 kommun saknar" if len(missing) == 1 else f"{len(missing)} kommuner saknar"
+        message = (
+            f"{count} uppföljning för {year}, som {others} har lämnat in: {names}. "
+            f"Filen heter data/kommuner/<kommun>/uppfoljning-{year}.yaml."
+        )
+        yield revision.doc.finding(("kommuner",), RULE.code, message, key=True)

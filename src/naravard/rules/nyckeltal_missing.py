@@ -1,0 +1,44 @@
+"""Uppföljningen utelämnar nyckeltal som strategin har.
+
+Strategins lista med nyckeltal är fast. En uppföljning får utelämna nyckeltal,
+men ett värde som inte är känt ännu skrivs hellre `null`: då syns att frågan
+är besvarad.
+
+Godkänt:
+
+```yaml
+nyckeltal:
+  fast-vardkontakt: 52.1
+  overvikt-fetma: null   # inte publicerat ännu
+```
+
+Varning (NV309): `overvikt-fetma` saknas helt.
+
+Så rättar du: lägg till nyckeltalet, med `null` om värdet inte är känt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV309", "nyckeltal-missing", "Nyckeltal saknas i uppföljningen", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every nyckeltal of the revision in force is listed (null when not known)."""
+    for followup in repo.followups:
+        revision = repo.revision_for(followup.model.ar)
+        if revision is None:
+            continue
+        missing = [n.id for n in revision.model.nyckeltal if n.id not in followup.model.nyckeltal]
+        if missing:
+            listed = ", ".join(f"`{m}`" for m in missing)
+            message = (
+                f"{len(missing)} av strategins nyckeltal saknas: {listed}. "
+                "Skriv `null` för ett värde som inte är känt."
+            )
+            yield followup.doc.finding(("nyckeltal",), RULE.code, message, key=True)

@@ -1,0 +1,82 @@
+"""Ett svar som en person ska skriva är tomt eller bara en platshållare.
+
+Planens aktiviteter ska svara på vad, hur, när, vem som ansvarar och hur de följs
+upp, och uppföljningen ska berätta om resultat och reflektion. Ett tomt svar,
+eller ett som bara är `-`, `TODO`, `?` eller `x`, godtas av validate (filen kan
+läsas) men säger ingenting i rapporten.
+
+Godkänt:
+
+```yaml
+    ansvarig: Enhetschef hemsjukvård, Falu kommun
+```
+
+Varning (NV301):
+
+```yaml
+    ansvarig: TODO
+```
+
+Så rättar du: skriv svaret, eller skriv varför det inte finns något att säga ännu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from naravard.findings import Finding, Severity
+from naravard.loader import SourceDocument
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV301", "placeholder-answer", "Tomt svar eller platshållare", Severity.WARNING)
+
+PLACEHOLDERS = frozenset(
+    {"", "-", "--", "–", "—", ".", "..", "...", "…", "?", "??", "???", "x", "xx", "xxx",
+     "todo", "tbd", "tba", "fixme", "fyll i", "saknas", "ej ifyllt", "ej klart", "n/a", "na"}
+)  # fmt: skip
+
+
+def is_placeholder(text: str | None) -> bool:
+    """True for an empty answer or one that only holds a placeholder."""
+    return text is None or text.strip().rstrip(":").strip().lower() in PLACEHOLDERS
+
+
+def _check(doc: SourceDocument, path: tuple[Any, ...], text: str | None, what: str) -> Iterator[Finding]:
+    if is_placeholder(text):
+        shown = f"`{text.strip()}`" if text and text.strip() else "tomt"
+        message = f"Svaret på {what} är {shown}. Skriv svaret, så att det syns i uppföljningen."
+        yield doc.finding(path, RULE.code, message)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Required free text in plans, follow-ups and handlingsplaner says something."""
+    questions = {
+        "titel": "titel",
+        "vad": "vad",
+        "hur": "hur",
+        "ansvarig": "vem som ansvarar",
+        "uppfoljning": "hur aktiviteten följs upp",
+    }
+    for plan in repo.plans:
+        yield from _check(plan.doc, ("titel",), plan.model.titel, "planens titel")
+        for i, aktivitet in enumerate(plan.model.aktiviteter):
+            for key, what in questions.items():
+                yield from _check(plan.doc, ("aktiviteter", i, key), getattr(aktivitet, key), what)
+    for followup in repo.followups:
+        for i, rapport in enumerate(followup.model.aktiviteter):
+            path = ("aktiviteter", i, "resultat")
+            yield from _check(followup.doc, path, rapport.resultat, f"resultat för `{rapport.id}`")
+        reflektion = followup.model.reflektion
+        for key, what in (
+            ("lardomar", "lärdomar"),
+            ("framgangsfaktorer", "framgångsfaktorer"),
+            ("utmaningar", "utmaningar"),
+            ("bedomning", "bedömning"),
+        ):
+            yield from _check(followup.doc, ("reflektion", key), getattr(reflektion, key), what)
+    for handlingsplan in repo.handlingsplaner:
+        for i, prio in enumerate(handlingsplan.model.prioriteringar):
+            path = ("prioriteringar", i, "beskrivning")
+            yield from _check(handlingsplan.doc, path, prio.beskrivning, f"beskrivning av `{prio.id}`")

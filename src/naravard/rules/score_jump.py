@@ -1,0 +1,47 @@
+"""En självskattning som flyttar två steg eller mer från förra året, utan kommentar.
+
+En skattning som går från 1 till 3, eller från 4 till 2, på ett år är ovanlig.
+Den kan vara riktig, men läsaren av rapporten behöver veta varför.
+
+Godkänt (förra året 2):
+
+```yaml
+  nara-for-mig: {varde: 4, kommentar: Nytt mobilt team i hela kommunen}
+```
+
+Varning (NV306):
+
+```yaml
+  nara-for-mig: 4
+```
+
+Så rättar du: skriv en `kommentar` som förklarar förändringen, eller rätta skattningen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding, Severity
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV306", "score-jump", "Stor förändring i självskattningen utan kommentar", Severity.WARNING)
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Scores that move two steps or more since last year carry a comment."""
+    for followup in repo.followups:
+        previous = repo.followup_for(followup.model.kommun, followup.model.ar - 1)
+        if previous is None:
+            continue
+        for key, score in followup.model.sjalvskattning.items():
+            before = previous.model.sjalvskattning.get(key)
+            if before is None or abs(score.varde - before.varde) < 2 or (score.kommentar or "").strip():
+                continue
+            message = (
+                f"Skattningen av `{key}` har gått från {before.varde} till {score.varde} på ett år. "
+                "Skriv en kommentar som förklarar varför: `{varde: "
+                f"{score.varde}, kommentar: ...}}`."
+            )
+            yield followup.doc.finding(("sjalvskattning", key, "varde"), RULE.code, message)
