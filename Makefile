@@ -42,7 +42,7 @@ fmt: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python -m naravard.model.schema schemas
 docs: $(STAMP)
-	$(BIN)/python -m naravard.codes docs/koder.md
+	$(BIN)/python -m naravard.codes docs/rules.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -24,8 +24,8 @@ def test_committed_schemas_are_what_the_code_generates(schemas: dict[str, dict])
 
 
 def test_committed_code_docs_are_what_the_code_generates() -> None:
-    committed = (PROJECT / "docs" / "koder.md").read_text(encoding="utf-8")
-    assert committed == render_docs(), "docs/koder.md is stale: run `make docs`"
+    committed = (PROJECT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == render_docs(), "docs/rules.md is stale: run `make docs`"
 
 
 def test_schemas_complete_the_repositorys_own_ids(schemas: dict[str, dict]) -> None:

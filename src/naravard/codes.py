@@ -1,4 +1,4 @@
-"""Every diagnostic code with its documentation; `python -m naravard.codes FILE` writes docs/koder.md.
+"""Every diagnostic code with its documentation; `python -m naravard.codes FILE` writes docs/rules.md.
 
 Load (NV0xx) and schema (NV1xx) codes are described here; rule codes (NV2xx)
 are documented by their rule module's docstring. A test fails when the
@@ -270,23 +270,49 @@ def all_codes() -> list[Code]:
 
 
 def render_docs() -> str:
-    """docs/koder.md: every code with its meaning, an example and how to fix it."""
+    """docs/rules.md: every code with its meaning, an example and how to fix it."""
     lines = [
-        "# Diagnoskoder",
+        "# Diagnoskoder och regler",
         "",
         "<!-- Genererad av `make docs` (python -m naravard.codes) från koden. Ändra inte för hand. -->",
         "",
-        "Varje fel som `naravard validate` visar har en kod. Koderna ändras aldrig; en kod som",
+        "Varje fel och varning som naravard visar har en kod. Koderna ändras aldrig; en kod som",
         "tas bort används inte igen. NV0xx: filen kan inte läsas. NV1xx: filen följer inte",
-        "formatet. NV2xx: innehållet stämmer inte med strategin eller med andra filer.",
+        "formatet. NV2xx: innehållet stämmer inte med strategin eller med andra filer. Dessa är",
+        "fel: `naravard validate` och `naravard lint` avslutas med 1.",
         "",
-        "| kod | namn | betydelse |",
-        "|---|---|---|",
+        "NV3xx är varningar från granskningen (`naravard lint`): sådant som bör ses över men inte",
+        "hindrar. De ger exit 1 bara med `--strict`. En varning kan undantas på raden eller raden",
+        "ovanför med `# naravard: ignore[NV301]`, eller i `naravard.yaml` i repositoriets rot:",
+        "",
+        "```yaml",
+        "regler:",
+        "  av: [NV305]                  # regler som inte används",
+        "  nyckeltal_max_andring: 0.5   # NV307: största tillåtna ändring på ett år (0.5 = 50 %)",
+        "undantag:",
+        "  - regel: NV309",
+        "    fil: data/kommuner/ludvika  # valfritt: fil eller mapp",
+        "    skal: Ludvika redovisar fler nyckeltal från 2025.",
+        "    ansvarig: Nära vård-samordnare, Ludvika kommun",
+        "    galler_till: 2025-12-31     # därefter visas varningen igen",
+        "```",
+        "",
+        "| kod | namn | typ | betydelse |",
+        "|---|---|---|---|",
     ]
     codes = all_codes()
-    lines += [f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.summary} |" for c in codes]
+    lines += [
+        f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity.swedish} | {c.summary} |" for c in codes
+    ]
     for c in codes:
-        lines += ["", f"## {c.code}", "", f"**{c.name}** — {c.summary}.", "", c.doc.strip()]
+        lines += [
+            "",
+            f"## {c.code}",
+            "",
+            f"**{c.name}** ({c.severity.swedish}) — {c.summary}.",
+            "",
+            c.doc.strip(),
+        ]
     return "\n".join(lines) + "\n"
 
 

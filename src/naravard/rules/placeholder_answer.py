@@ -47,7 +47,8 @@ def _check(doc: SourceDocument, path: tuple[Any, ...], text: str | None, what: s
     if is_placeholder(text):
         shown = f"`{text.strip()}`" if text and text.strip() else "tomt"
         message = f"Svaret på {what} är {shown}. Skriv svaret, så att det syns i uppföljningen."
-        yield doc.finding(path, RULE.code, message)
+        # An empty value has no text to point at: point at its key.
+        yield doc.finding(path, RULE.code, message, key=not shown.startswith("`"))
 
 
 def check(repo: Repository) -> Iterator[Finding]:
