@@ -6,12 +6,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
 from naravard.errors import UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
 from naravard.rules import iter_findings
+from naravard.suggest import did_you_mean
 
-__all__ = ["check", "lint", "load_repository", "validate"]
+__all__ = ["check", "diff_revisions", "diff_years", "lint", "load_repository", "validate"]
 
 
 def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
@@ -47,6 +49,26 @@ def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -
     if today is not None:
         repo.today = today
     return _run(repo, paths, warnings=True)
+
+
+def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
+    """Compare every kommun's follow-up of two years (or only `kommuner`)."""
+    repo = load_repository(root)
+    known = repo.kommun_ids()
+    for kommun in kommuner:
+        if kommun not in known:
+            raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
+    return compare_years(repo, year_a, year_b, kommuner)
+
+
+def diff_revisions(root: Path, spec: str) -> RevisionDiff:
+    """Compare two git revisions (`A..B`), or a revision with the working tree (`A`)."""
+    old_rev, _, new_rev = spec.partition("..")
+    if not old_rev:
+        raise UsageError("Ange en git-version, t.ex. --rev main..HEAD eller --rev HEAD~1.")
+    old = load_repository(root, revision=old_rev)
+    new = load_repository(root, revision=new_rev) if new_rev else load_repository(root)
+    return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"))
 
 
 def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:

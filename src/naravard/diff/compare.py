@@ -1,0 +1,248 @@
+"""The comparison engine: follow-up against follow-up, year against year, revision against revision.
+
+One engine serves `naravard diff`, `naravard diff --rev` and the report (issue 4).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from naravard.diff.changes import (
+    ActivityChange,
+    DelmalSummary,
+    FileChange,
+    KommunDiff,
+    NyckeltalChange,
+    RevisionDiff,
+    ScoreChange,
+    Verdict,
+    YearDiff,
+)
+from naravard.model.followup import Uppfoljning
+from naravard.model.plan import LokalPlan
+from naravard.model.strategy import Strategi
+from naravard.repository import Entry, Repository
+
+_REFLECTION = ("lardomar", "framgangsfaktorer", "utmaningar", "bedomning")
+
+
+def _verdict(riktning: str, old: float | None, new: float | None) -> Verdict:
+    if old is None or new is None:
+        return "okand"
+    if old == new:
+        return "oforandrad"
+    if riktning == "neutral":
+        return "neutral"
+    better = new > old if riktning == "hogre" else new < old
+    return "battre" if better else "samre"
+
+
+def _titles(plans: Iterable[Entry[LokalPlan]]) -> dict[str, str]:
+    return {a.id: a.titel for p in plans for a in p.model.aktiviteter}
+
+
+def compare_followups(
+    strategy: Strategi,
+    old: Uppfoljning | None,
+    new: Uppfoljning | None,
+    *,
+    kommun: str,
+    labels: tuple[str, str],
+    titles: dict[str, str] | None = None,
+) -> KommunDiff:
+    """Compare two follow-ups of one kommun against the strategy (B's revision)."""
+    names = {k.id: k.namn for k in strategy.kommuner}
+    titles = titles or {}
+    scored = [(strategy.malbild.id, strategy.malbild.namn), *((d.id, d.namn) for d in strategy.delmal)]
+    old_scores = old.sjalvskattning if old else {}
+    new_scores = new.sjalvskattning if new else {}
+    scores = tuple(
+        ScoreChange(
+            key,
+            namn,
+            old_scores[key].varde if key in old_scores else None,
+            new_scores[key].varde if key in new_scores else None,
+        )
+        for key, namn in scored
+    )
+    old_values = old.nyckeltal if old else {}
+    new_values = new.nyckeltal if new else {}
+    nyckeltal = []
+    for n in strategy.nyckeltal:
+        if n.id not in old_values and n.id not in new_values:
+            continue
+        a = old_values[n.id].varde if n.id in old_values else None
+        b = new_values[n.id].varde if n.id in new_values else None
+        absolute = None if a is None or b is None else b - a
+        relative = None if absolute is None or not a else absolute / abs(a)
+        nyckeltal.append(
+            NyckeltalChange(
+                n.id, n.namn, n.enhet, n.riktning, a, b, absolute, relative, _verdict(n.riktning, a, b)
+            )
+        )
+    activities = _activities(old, new, titles) if old and new else ()
+    reflection = tuple(
+        key
+        for key in _REFLECTION
+        if old and new and getattr(old.reflektion, key).strip() != getattr(new.reflektion, key).strip()
+    )
+    return KommunDiff(
+        kommun=kommun,
+        namn=names.get(kommun, kommun),
+        label_a=labels[0],
+        label_b=labels[1],
+        has_a=old is not None,
+        has_b=new is not None,
+        scores=scores,
+        nyckeltal=tuple(nyckeltal),
+        activities=activities,
+        reflection_changed=reflection,
+    )
+
+
+def _activities(old: Uppfoljning, new: Uppfoljning, titles: dict[str, str]) -> tuple[ActivityChange, ...]:
+    before = {a.id: a.status for a in old.aktiviteter}
+    after = {a.id: a.status for a in new.aktiviteter}
+    changes = []
+    for key, status in after.items():
+        title = titles.get(key, key)
+        if key not in before:
+            changes.append(ActivityChange(key, title, "ny", None, status))
+        elif status == "genomford" and before[key] != "genomford":
+            changes.append(ActivityChange(key, title, "genomford", before[key], status))
+        elif status != before[key]:
+            changes.append(ActivityChange(key, title, "status", before[key], status))
+    for key, status in before.items():
+        if key not in after:
+            changes.append(ActivityChange(key, titles.get(key, key), "borttagen", status, None))
+    return tuple(changes)
+
+
+def compare_years(repo: Repository, year_a: int, year_b: int, kommuner: Iterable[str] = ()) -> YearDiff:
+    """Every kommun's follow-up of `year_a` against `year_b`, and the region's movement."""
+    revision = repo.revision_for(year_b) or repo.revision_for(year_a)
+    if revision is None:
+        from naravard.errors import UsageError
+
+        raise UsageError(f"Ingen version av strategin gäller för {year_a} eller {year_b}.")
+    strategy = revision.model
+    wanted = list(kommuner) or [k.id for k in strategy.kommuner]
+    diffs = []
+    for kommun in wanted:
+        old = repo.followup_for(kommun, year_a)
+        new = repo.followup_for(kommun, year_b)
+        titles = _titles([*repo.plans_for(kommun, year_a), *repo.plans_for(kommun, year_b)])
+        diffs.append(
+            compare_followups(
+                strategy,
+                old.model if old else None,
+                new.model if new else None,
+                kommun=kommun,
+                labels=(str(year_a), str(year_b)),
+                titles=titles,
+            )
+        )
+    return YearDiff(
+        year_a=year_a,
+        year_b=year_b,
+        scale=(strategy.skala.min, strategy.skala.max),
+        kommuner=tuple(diffs),
+        region=_region(strategy, diffs, (str(year_a), str(year_b))),
+    )
+
+
+def _region(
+    strategy: Strategi, diffs: list[KommunDiff], labels: tuple[str, str]
+) -> tuple[DelmalSummary, ...]:
+    summaries = []
+    scored = [(strategy.malbild.id, strategy.malbild.namn), *((d.id, d.namn) for d in strategy.delmal)]
+    for index, (key, namn) in enumerate(scored):
+        changes = [d.scores[index] for d in diffs]
+        deltas = [c.delta for c in changes if c.delta is not None]
+        distribution = {
+            labels[0]: dict(sorted(Counter(c.old for c in changes if c.old is not None).items())),
+            labels[1]: dict(sorted(Counter(c.new for c in changes if c.new is not None).items())),
+        }
+        missing = {
+            labels[0]: sum(1 for c in changes if c.old is None),
+            labels[1]: sum(1 for c in changes if c.new is None),
+        }
+        summaries.append(
+            DelmalSummary(
+                id=key,
+                namn=namn,
+                up=sum(1 for d in deltas if d > 0),
+                down=sum(1 for d in deltas if d < 0),
+                same=sum(1 for d in deltas if d == 0),
+                distribution=distribution,
+                missing=missing,
+            )
+        )
+    return tuple(summaries)
+
+
+def compare_revisions(old: Repository, new: Repository, *, labels: tuple[str, str]) -> RevisionDiff:
+    """What changed between two loaded revisions of a repository, in the domain's terms."""
+    old_followups = {(f.model.kommun, f.model.ar): f for f in old.followups}
+    new_followups = {(f.model.kommun, f.model.ar): f for f in new.followups}
+    followups = []
+    for key in sorted(old_followups.keys() | new_followups.keys(), key=lambda k: (k[1], k[0])):
+        a, b = old_followups.get(key), new_followups.get(key)
+        if a and b and a.model == b.model:
+            continue
+        revision = new.revision_for(key[1]) or old.revision_for(key[1])
+        if revision is None:
+            continue
+        titles = _titles([*old.plans_for(*key), *new.plans_for(*key)])
+        diff = compare_followups(
+            revision.model,
+            a.model if a else None,
+            b.model if b else None,
+            kommun=key[0],
+            labels=(f"{key[1]}", f"{key[1]}"),
+            titles=titles,
+        )
+        followups.append(diff)
+    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(_other_files(old, new)))
+
+
+def _other_files(old: Repository, new: Repository) -> list[FileChange]:
+    def index(repo: Repository) -> dict[str, Entry[BaseModel]]:
+        entries: list[Entry[BaseModel]] = [*repo.strategies, *repo.handlingsplaner, *repo.plans]
+        return {e.doc.rel: e for e in entries}
+
+    before, after = index(old), index(new)
+    changes = []
+    for rel in sorted(before.keys() | after.keys()):
+        a, b = before.get(rel), after.get(rel)
+        if a is None:
+            changes.append(FileChange(rel, "ny"))
+        elif b is None:
+            changes.append(FileChange(rel, "borttagen"))
+        elif a.model != b.model:
+            details: tuple[str, ...] = ()
+            if isinstance(a.model, LokalPlan) and isinstance(b.model, LokalPlan):
+                details = _plan_details(a.model, b.model)
+            else:
+                details = tuple(
+                    f"`{k}` ändrad"
+                    for k in type(a.model).model_fields
+                    if getattr(a.model, k) != getattr(b.model, k)
+                )
+            changes.append(FileChange(rel, "andrad", details))
+    return changes
+
+
+def _plan_details(old: LokalPlan, new: LokalPlan) -> tuple[str, ...]:
+    before = {a.id: a for a in old.aktiviteter}
+    after = {a.id: a for a in new.aktiviteter}
+    details = [f"ny aktivitet {key}" for key in after if key not in before]
+    details += [f"aktiviteten {key} borttagen" for key in before if key not in after]
+    details += [f"aktiviteten {key} ändrad" for key in after if key in before and after[key] != before[key]]
+    for field_name in ("kommuner", "period", "titel", "parter", "antagen"):
+        if getattr(old, field_name) != getattr(new, field_name):
+            details.append(f"`{field_name}` ändrad")
+    return tuple(details)

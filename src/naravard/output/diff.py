@@ -1,0 +1,276 @@
+"""`naravard diff` for people (rich tables), for pull requests (Markdown) and for programs (JSON)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from naravard import __version__
+from naravard.diff import KommunDiff, NyckeltalChange, RevisionDiff, YearDiff
+
+_VERDICT_STYLE = {"battre": "green", "samre": "red", "oforandrad": "dim", "neutral": "", "okand": "dim"}
+_VERDICT_WORD = {"battre": "bättre", "samre": "sämre", "oforandrad": "oförändrat", "neutral": "", "okand": ""}
+_STATUS = {
+    "planerad": "planerad",
+    "pagaende": "pågående",
+    "genomford": "genomförd",
+    "pausad": "pausad",
+    "avbruten": "avbruten",
+}
+_KIND = {"ny": "ny", "genomford": "genomförd", "borttagen": "borttagen", "status": "ny status"}
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+
+
+def _score(old: int | None, new: int | None) -> str:
+    return f"{old if old is not None else '–'} → {new if new is not None else '–'}"
+
+
+def _score_text(old: int | None, new: int | None) -> Text:
+    style = ""
+    if old is not None and new is not None and new != old:
+        style = "green" if new > old else "red"
+    arrow = "" if old is None or new is None or old == new else (" ↑" if new > old else " ↓")
+    return Text(_score(old, new) + arrow, style=style)
+
+
+def _relative(change: NyckeltalChange) -> str:
+    return "–" if change.relative is None else f"{change.relative:+.1%}".replace(".", ",").replace("%", " %")
+
+
+def _console(stream: TextIO) -> Console:
+    console = Console(file=stream, highlight=False, soft_wrap=False, emoji=False)
+    if not console.is_terminal:
+        console.width = 120
+    return console
+
+
+def _activity_line(change: Any) -> str:
+    if change.kind == "ny":
+        return f"ny aktivitet {change.id} ({_STATUS.get(change.new_status, change.new_status)})"
+    if change.kind == "borttagen":
+        return f"aktiviteten {change.id} redovisas inte längre"
+    old = _STATUS.get(change.old_status, change.old_status)
+    return f"{change.id}: {old} → {_STATUS.get(change.new_status, change.new_status)}"
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _kommun_text(console: Console, diff: KommunDiff) -> None:
+    console.print(Text(f"{diff.namn} {diff.label_a} → {diff.label_b}", style="bold"))
+    if not diff.has_a or not diff.has_b:
+        missing = diff.label_a if not diff.has_a else diff.label_b
+        console.print(Text(f"  Ingen uppföljning för {missing}.", style="yellow"))
+    width = max((len(s.namn) for s in diff.scores), default=10)
+    for s in diff.scores:
+        console.print(Text(f"  {s.namn.ljust(width)}  ") + _score_text(s.old, s.new))
+    if diff.nyckeltal:
+        table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+        for column, justify in (("Nyckeltal", "left"), (diff.label_a, "right"), (diff.label_b, "right"),
+                                ("Förändring", "right"), ("", "right"), ("", "left")):  # fmt: skip
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for n in diff.nyckeltal:
+            style = _VERDICT_STYLE[n.verdict]
+            table.add_row(
+                n.namn, _num(n.old), _num(n.new),
+                Text("–" if n.absolute is None else f"{'+' if n.absolute > 0 else ''}{_num(n.absolute)}"),
+                _relative(n), Text(_VERDICT_WORD[n.verdict], style=style),
+            )  # fmt: skip
+        console.print(table)
+    for a in diff.activities:
+        console.print(f"  {_activity_line(a)}")
+    if diff.reflection_changed:
+        console.print(
+            Text(f"  Reflektionen har skrivits om: {', '.join(diff.reflection_changed)}", style="dim")
+        )
+    console.print()
+
+
+def _region_text(console: Console, diff: YearDiff) -> None:
+    low, high = diff.scale
+    a, b = str(diff.year_a), str(diff.year_b)
+    table = Table(title=f"Självskattning i regionen {a} → {b}", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("")
+    for column in ("upp", "ned", "samma"):
+        table.add_column(column, justify="right")
+    for year in (a, b):
+        table.add_column(f"{year}: " + " ".join(str(s) for s in range(low, high + 1)) + " (saknas)")
+    for s in diff.region:
+        cells = []
+        for year in (a, b):
+            counts = " ".join(str(s.distribution[year].get(step, 0)) for step in range(low, high + 1))
+            cells.append(f"{counts} ({s.missing[year]})")
+        table.add_row(
+            s.namn, Text(str(s.up), style="green"), Text(str(s.down), style="red"), str(s.same), *cells
+        )
+    console.print(table)
+
+
+def _matrix_text(console: Console, diff: YearDiff) -> None:
+    table = Table(
+        title="Självskattning och aktiviteter per kommun", box=box.SIMPLE_HEAD, title_justify="left"
+    )
+    table.add_column("Kommun", no_wrap=True)
+    names = [s.namn for s in diff.kommuner[0].scores] if diff.kommuner else []
+    for i, name in enumerate(names):
+        table.add_column("Målbild" if i == 0 else name, justify="center")
+    for column in ("nya", "klara", "status", "borta"):
+        table.add_column(column, justify="right")
+    for k in diff.kommuner:
+        kinds = [a.kind for a in k.activities]
+        counts = [str(kinds.count(kind) or "") for kind in ("ny", "genomford", "status", "borttagen")]
+        label = Text(k.namn)
+        if not k.has_a or not k.has_b:
+            label.append(f" (saknar {k.label_a if not k.has_a else k.label_b})", style="yellow")
+        table.add_row(label, *(_score_text(s.old, s.new) for s in k.scores), *counts)
+    console.print(table)
+
+
+def _biggest_text(console: Console, diff: YearDiff, limit: int = 10) -> None:
+    moves = [
+        (k, n)
+        for k in diff.kommuner
+        for n in k.nyckeltal
+        if n.relative is not None and n.verdict in ("battre", "samre")
+    ]
+    moves.sort(key=lambda kn: abs(kn[1].relative or 0), reverse=True)
+    if not moves:
+        return
+    table = Table(title="Största förändringarna i nyckeltal", box=box.SIMPLE_HEAD, title_justify="left")
+    for column, justify in (("Kommun", "left"), ("Nyckeltal", "left"), (str(diff.year_a), "right"),
+                            (str(diff.year_b), "right"), ("", "right"), ("", "left")):  # fmt: skip
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for k, n in moves[:limit]:
+        style = _VERDICT_STYLE[n.verdict]
+        table.add_row(k.namn, n.namn, _num(n.old), _num(n.new), _relative(n),
+                      Text(_VERDICT_WORD[n.verdict], style=style))  # fmt: skip
+    console.print(table)
+
+
+def write_years_text(diff: YearDiff, stream: TextIO, *, detailed: bool) -> None:
+    """The region and a kommun × delmål matrix; with `detailed`, each kommun in full."""
+    console = _console(stream)
+    if detailed:
+        for k in diff.kommuner:
+            _kommun_text(console, k)
+        return
+    _region_text(console, diff)
+    _matrix_text(console, diff)
+    _biggest_text(console, diff)
+    console.print(Text("Detaljer för en kommun: naravard diff A B --kommun <id>.", style="dim"))
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_kommun(diff: KommunDiff) -> list[str]:
+    lines = [f"### {_md_cell(diff.namn)} {diff.label_a} → {diff.label_b}", ""]
+    if not diff.has_a or not diff.has_b:
+        lines += [f"Ingen uppföljning för {diff.label_a if not diff.has_a else diff.label_b}.", ""]
+    lines += ["| Självskattning | " + f"{diff.label_a} → {diff.label_b} |", "|---|---|"]
+    lines += [f"| {_md_cell(s.namn)} | {_score(s.old, s.new)} |" for s in diff.scores]
+    if diff.nyckeltal:
+        lines += [
+            "",
+            f"| Nyckeltal | {diff.label_a} | {diff.label_b} | Förändring | |",
+            "|---|--:|--:|--:|---|",
+        ]
+        for n in diff.nyckeltal:
+            cells = [_md_cell(n.namn), _num(n.old), _num(n.new), _relative(n), _VERDICT_WORD[n.verdict]]
+            lines.append("| " + " | ".join(cells) + " |")
+    if diff.activities:
+        lines += [""] + [f"- {_md_cell(_activity_line(a))}" for a in diff.activities]
+    return [*lines, ""]
+
+
+def years_markdown(diff: YearDiff, *, detailed: bool) -> str:
+    """The same facts as Markdown, for a pull request or a wiki page."""
+    low, high = diff.scale
+    a, b = str(diff.year_a), str(diff.year_b)
+    steps = " ".join(str(s) for s in range(low, high + 1))
+    lines = [
+        f"## Förändringar {a} → {b}",
+        "",
+        f"| Delmål | upp | ned | samma | {a}: {steps} (saknas) | {b}: {steps} (saknas) |",
+    ]
+    lines.append("|---|--:|--:|--:|---|---|")
+    for s in diff.region:
+        cells = [
+            " ".join(str(s.distribution[y].get(step, 0)) for step in range(low, high + 1))
+            + f" ({s.missing[y]})"
+            for y in (a, b)
+        ]
+        lines.append(f"| {_md_cell(s.namn)} | {s.up} | {s.down} | {s.same} | {cells[0]} | {cells[1]} |")
+    lines.append("")
+    for k in diff.kommuner:
+        if detailed or k.moved:
+            lines += _md_kommun(k)
+    return "\n".join(lines) + "\n"
+
+
+def revision_markdown(diff: RevisionDiff) -> str:
+    """What a change to the repository means, as a pull-request comment."""
+    lines = [f"## naravard: vad ändringen betyder ({diff.rev_a}..{diff.rev_b})", ""]
+    if not diff.followups and not diff.files:
+        return "\n".join([*lines, "Inga ändringar i innehållet.", ""])
+    for line in revision_lines(diff):
+        lines.append(f"- {_md_cell(line)}")
+    return "\n".join(lines) + "\n"
+
+
+def revision_lines(diff: RevisionDiff) -> list[str]:
+    """One line per changed follow-up or file, e.g. `Falun 2024: Nära mellan oss 3 → 4; …`."""
+    out = []
+    for k in diff.followups:
+        head = f"{k.namn} {k.label_b}"
+        if not k.has_a:
+            out.append(f"{head}: ny uppföljning")
+            continue
+        if not k.has_b:
+            out.append(f"{head}: uppföljningen borttagen")
+            continue
+        parts = [f"{s.namn} {s.old} → {s.new}" for s in k.scores if s.old != s.new]
+        parts += [f"{n.id} {_num(n.old)} → {_num(n.new)}" for n in k.nyckeltal if n.old != n.new]
+        parts += [_activity_line(a) for a in k.activities]
+        if k.reflection_changed:
+            parts.append("reflektionen ändrad (" + ", ".join(k.reflection_changed) + ")")
+        out.append(f"{head}: " + ("; ".join(parts) if parts else "texter ändrade"))
+    word = {"ny": "ny fil", "borttagen": "borttagen", "andrad": "ändrad"}
+    for f in diff.files:
+        detail = f": {'; '.join(f.details)}" if f.details else ""
+        out.append(f"{f.file} {word[f.kind]}{detail}")
+    return out
+
+
+def write_revision_text(diff: RevisionDiff, stream: TextIO) -> None:
+    """The lines of a revision diff for a terminal."""
+    console = _console(stream)
+    lines = revision_lines(diff)
+    if not lines:
+        console.print("Inga ändringar i innehållet.")
+    for line in lines:
+        console.print(Text(line))
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def as_json(diff: YearDiff | RevisionDiff) -> str:
+    """Every fact of the comparison as JSON."""
+    document = {"version": __version__, **dataclasses.asdict(diff)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
