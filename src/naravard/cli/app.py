@@ -1,0 +1,57 @@
+"""The Typer app and what every command shares: --root, --version, and how a usage error ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from naravard import __version__
+from naravard.errors import UsageError
+
+app = typer.Typer(
+    name="naravard",
+    help="Validera och sammanställ lokala planer och årliga uppföljningar för God och nära vård.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="Repositoriets mapp (den som har data/). Standard: närmaste mapp uppåt med data/region/.",
+        file_okay=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"naravard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen."),
+    ] = False,
+) -> None:
+    """naravard: validera, granska och sammanställ uppföljningen av God och nära vård."""
+
+
+def fail(error: UsageError) -> typer.Exit:
+    typer.echo(f"naravard: {error}", err=True)
+    return typer.Exit(2)
+
+
+def repository_root(root: Path | None) -> Path:
+    """The repository the command works on (--root, or found upwards from the working directory)."""
+    from naravard.discover import find_root
+
+    return find_root(Path.cwd(), root)
