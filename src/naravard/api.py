@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +13,15 @@ from naravard.repository import Repository, load_repository
 from naravard.rules import iter_findings
 from naravard.suggest import did_you_mean
 
-__all__ = ["check", "diff_revisions", "diff_years", "lint", "load_repository", "validate"]
+__all__ = [
+    "build_report",
+    "check",
+    "diff_revisions",
+    "diff_years",
+    "lint",
+    "load_repository",
+    "validate",
+]
 
 
 def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
@@ -69,6 +77,40 @@ def diff_revisions(root: Path, spec: str) -> RevisionDiff:
     old = load_repository(root, revision=old_rev)
     new = load_repository(root, revision=new_rev) if new_rev else load_repository(root)
     return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"))
+
+
+def build_report(
+    root: Path,
+    year: int | None,
+    out: Path,
+    *,
+    formats: Sequence[str] = ("html", "md"),
+    kommuner: Sequence[str] = (),
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Render the report for `year` into `out`; return the files written."""
+    from naravard import __version__
+    from naravard.discover import describe_commit
+    from naravard.report.charts import build_charts
+    from naravard.report.context import build_context
+    from naravard.report.render import write_report
+
+    repo = load_repository(root)
+    known = repo.kommun_ids()
+    for kommun in kommuner:
+        if kommun not in known:
+            raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
+    if year is None:
+        years = [f.year for f in repo.files if f.kind == "uppfoljning" and f.year is not None]
+        if not years:
+            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
+        year = max(years)
+    findings = check(repo)
+    context = build_context(
+        repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
+    )
+    charts = build_charts(context, progress=progress)
+    return write_report(context, charts, out, formats=formats, templates=root / "templates")
 
 
 def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:

@@ -2,7 +2,7 @@
 
 data/region/strategi.yaml, strategi-<namn>.yaml   the strategy (revisions)
 data/region/handlingsplan-<år>.yaml               the regional handlingsplan
-data/region/nyckeltal-<år>.yaml                   imported nyckeltal (read by the Kolada issue)
+data/region/nyckeltal-<år>.yaml                   nyckeltal imported from Kolada (naravard kolada)
 data/kommuner/<kommun>/lokal-plan.yaml            a local plan
 data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
 """
@@ -186,3 +186,13 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise UsageError(f"git {' '.join(args[:2])}: {message[-1] if message else 'misslyckades'}")
     return done.stdout
+
+
+def describe_commit(root: Path) -> str:
+    """The git commit of the data (with a note when data/ has uncommitted changes), for provenance."""
+    try:
+        commit = _git(root, "rev-parse", "HEAD").decode().strip()
+        dirty = _git(root, "status", "--porcelain", "--", "data").strip()
+    except UsageError:
+        return "okänd (inte ett git-repositorium)"
+    return f"{commit} (med ändringar som inte är incheckade)" if dirty else commit

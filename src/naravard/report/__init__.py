@@ -1,0 +1,1 @@
+"""The regional yearly report: data → context → charts → jinja templates → HTML and Markdown."""

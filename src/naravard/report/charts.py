@@ -1,0 +1,270 @@
+"""Charts as SVG text: matplotlib's Agg-free SVG backend, deterministic and safe for any label.
+
+Deterministic: a fixed hash salt and no date in the metadata, so the same data gives the same
+bytes. Safe: math text is off, so a `$` in a name is drawn as a dollar sign, never parsed.
+Colours survive colour blindness and greyscale print: the score scale runs along cividis
+(dark to light), and better/worse is blue/orange with hatching on worse.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from naravard.report.context import NyckeltalSection, ReportContext
+
+BETTER = "#0072B2"
+WORSE = "#D55E00"
+NEUTRAL = "#999999"
+MISSING = "#EEEEEE"
+STATUS_COLOURS = ("#CCCCCC", "#56B4E9", "#009E73", "#F0E442", "#D55E00")
+_RC: dict[str, Any] = {
+    "svg.hashsalt": "naravard",
+    "svg.fonttype": "none",
+    "text.parse_math": False,
+    "text.usetex": False,
+    "font.family": "sans-serif",
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its file name (for Markdown), its SVG, and a text alternative."""
+
+    name: str
+    svg: str
+    alt: str
+
+
+def _svg(draw: Callable[[Any], None], size: tuple[float, float]) -> str:
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+        figure = Figure(figsize=size, layout="constrained")
+        FigureCanvasSVG(figure)
+        draw(figure)
+        out = io.StringIO()
+        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    text = out.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _scale_colours(steps: int) -> list[Any]:
+    from matplotlib import colormaps
+
+    cmap = colormaps["cividis"]
+    return [cmap(0.15 + 0.75 * i / max(steps - 1, 1)) for i in range(steps)]
+
+
+def heatmap(context: ReportContext) -> Chart:
+    """Kommun × delmål: this year's scores on the strategy's scale, the number in every cell."""
+    low = context.scale[0][0]
+    steps = len(context.scale)
+    colours = _scale_colours(steps)
+    rows = context.score_rows
+
+    def draw(figure: Any) -> None:
+        from matplotlib.colors import ListedColormap
+        from matplotlib.patches import Patch
+
+        ax = figure.subplots()
+        grid = [[(s - low) if s is not None else float("nan") for s in r.scores] for r in rows]
+        cmap = ListedColormap(colours).with_extremes(bad=MISSING)
+        ax.imshow(grid, cmap=cmap, vmin=-0.5, vmax=steps - 0.5, aspect="auto")
+        for y, r in enumerate(rows):
+            for x, s in enumerate(r.scores):
+                dark = s is not None and (s - low) < steps / 2
+                ax.text(
+                    x,
+                    y,
+                    "–" if s is None else str(s),
+                    ha="center",
+                    va="center",
+                    color="white" if dark else "black",
+                    fontsize=9,
+                )
+        ax.set_xticks(range(len(context.score_names)), [_wrap(n, 14) for n in context.score_names])
+        ax.set_yticks(range(len(rows)), [r.kommun.namn for r in rows])
+        for label, r in zip(ax.get_yticklabels(), rows, strict=True):
+            if r.kommun.focus:
+                label.set_fontweight("bold")
+        ax.tick_params(axis="x", labelsize=8, length=0)
+        ax.tick_params(axis="y", length=0)
+        ax.spines[:].set_visible(False)
+        handles = [Patch(color=c, label=f"{v} {t}") for c, (v, t) in zip(colours, context.scale, strict=True)]
+        handles.append(Patch(facecolor=MISSING, edgecolor="#999999", label="– ingen skattning"))
+        figure.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+
+    height = 1.6 + 0.32 * len(rows)
+    alt = (
+        f"Värmekarta över självskattningen {context.year}: en rad per kommun och en kolumn för "
+        "målbilden och varje delmål, med skattningen skriven i varje ruta. Samma siffror står i "
+        "tabellen under diagrammet."
+    )
+    return Chart("sjalvskattning-karta", _svg(draw, (8, height)), alt)
+
+
+def distribution(context: ReportContext) -> Chart:
+    """Per delmål: how many kommuner chose each step of the scale, and how many did not answer."""
+    colours = _scale_colours(len(context.scale))
+    stats = context.delmal
+
+    def draw(figure: Any) -> None:
+        ax = figure.subplots()
+        left = [0.0] * len(stats)
+        positions = range(len(stats))
+        for step_index, ((value, label), colour) in enumerate(zip(context.scale, colours, strict=True)):
+            widths = [s.counts[step_index] for s in stats]
+            ax.barh(positions, widths, left=left, color=colour, label=f"{value} {label}", edgecolor="white")
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        missing = [s.missing for s in stats]
+        ax.barh(
+            positions,
+            missing,
+            left=left,
+            color=MISSING,
+            hatch="..",
+            edgecolor="#999999",
+            label="ingen skattning",
+        )
+        ax.set_yticks(list(positions), [_wrap(s.namn, 24) for s in stats])
+        ax.invert_yaxis()
+        ax.set_xlabel("Antal kommuner")
+        figure.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+
+    alt = (
+        f"Stapeldiagram: för målbilden och varje delmål hur många kommuner som valde varje steg "
+        f"på skalan {context.year}, och hur många som inte skattade. Tabellen under visar antalen."
+    )
+    return Chart("sjalvskattning-fordelning", _svg(draw, (8, 1.4 + 0.45 * len(stats))), alt)
+
+
+def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
+    """Every kommun's value against the regional median; earlier years as markers."""
+    rows = section.rows
+
+    def draw(figure: Any) -> None:
+        ax = figure.subplots()
+        positions = list(range(len(rows)))
+        values = [r.value if r.value is not None else 0.0 for r in rows]
+        colours = [
+            BETTER if r.verdict == "battre" else WORSE if r.verdict == "samre" else NEUTRAL for r in rows
+        ]
+        hatches = ["///" if r.verdict == "samre" else "" for r in rows]
+        bars = ax.barh(positions, values, color=colours, edgecolor="white")
+        for bar, hatch, r in zip(bars, hatches, rows, strict=True):
+            bar.set_hatch(hatch)
+            if r.value is None:
+                bar.set_visible(False)
+                ax.text(
+                    0, bar.get_y() + bar.get_height() / 2, " saknas", va="center", fontsize=8, color="#555555"
+                )
+        markers = ("o", "s")
+        for i in range(len(rows[0].earlier) if rows else 0):
+            points = [
+                (r.earlier[i], p) for r, p in zip(rows, positions, strict=True) if r.earlier[i] is not None
+            ]
+            if points:
+                ax.scatter(
+                    [v for v, _ in points],
+                    [p for _, p in points],
+                    marker=markers[i % 2],
+                    facecolors="none",
+                    edgecolors="black",
+                    s=18,
+                    zorder=3,
+                    label=f"{_earlier_label(context, i)}",
+                )
+        if section.median is not None:
+            ax.axvline(section.median, color="black", linestyle="--", linewidth=1, label="regionens median")
+        ax.set_yticks(positions, [r.kommun.namn for r in rows])
+        for label, r in zip(ax.get_yticklabels(), rows, strict=True):
+            if r.kommun.focus:
+                label.set_fontweight("bold")
+        ax.invert_yaxis()
+        ax.set_xlabel(section.enhet.replace("-", " "))
+        ax.legend(loc="lower right", fontsize=7, frameon=True)
+
+    alt = (
+        f"Stapeldiagram över {section.namn} {context.year} per kommun, med regionens median som "
+        "streckad linje och tidigare år som ringar. Blått är bättre än medianen, orange och "
+        "randigt sämre. Tabellen under visar värdena."
+    )
+    return Chart(f"nyckeltal-{section.id}", _svg(draw, (8, 1.2 + 0.28 * len(rows))), alt)
+
+
+def _earlier_label(context: ReportContext, index: int) -> str:
+    earlier = [y for y in context.submission_years if y < context.year][-2:]
+    return str(earlier[index]) if index < len(earlier) else ""
+
+
+def activities(context: ReportContext) -> Chart:
+    """Activities per delmål, stacked by status."""
+    counts = context.activity_counts
+
+    def draw(figure: Any) -> None:
+        ax = figure.subplots()
+        positions = list(range(len(counts)))
+        left = [0] * len(counts)
+        for status_index, (name, colour) in enumerate(zip(context.status_names, STATUS_COLOURS, strict=True)):
+            widths = [c[status_index] for _, c in counts]
+            ax.barh(
+                positions,
+                widths,
+                left=left,
+                color=colour,
+                label=name,
+                edgecolor="white",
+                hatch="///" if name == "Avbruten" else "",
+            )
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        ax.set_yticks(positions, [_wrap(n, 24) for n, _ in counts])
+        ax.invert_yaxis()
+        ax.set_xlabel("Antal aktiviteter (en aktivitet räknas under varje delmål den bidrar till)")
+        figure.legend(loc="outside lower center", ncols=5, frameon=False, fontsize=8)
+
+    alt = (
+        f"Stapeldiagram över aktiviteterna {context.year} per delmål, uppdelade efter status. "
+        "Tabellen under visar antalen."
+    )
+    return Chart("aktiviteter", _svg(draw, (8, 1.4 + 0.45 * len(counts))), alt)
+
+
+def build_charts(context: ReportContext, *, progress: Callable[[str], None] | None = None) -> list[Chart]:
+    """Every chart of the report. A chart that fails is left out and named, never aborts the report."""
+    plan: list[tuple[str, str, Callable[[], Chart]]] = [
+        ("sjalvskattning-karta", "självskattning", lambda: heatmap(context)),
+        ("sjalvskattning-fordelning", "fördelning", lambda: distribution(context)),
+        ("aktiviteter", "aktiviteter", lambda: activities(context)),
+    ]
+    plan += [
+        (f"nyckeltal-{s.id}", s.namn, (lambda s=s: nyckeltal(context, s)))  # type: ignore[misc]
+        for s in context.nyckeltal
+        if s.reported
+    ]
+    charts = []
+    for name, label, make in plan:
+        if progress:
+            progress(label)
+        try:
+            charts.append(make())
+        except Exception as exc:  # one broken chart must not cost the report
+            charts.append(Chart(name, "", f"Diagrammet {label} kunde inte ritas ({type(exc).__name__})."))
+    return charts
+
+
+def chart_names(charts: Sequence[Chart]) -> dict[str, Chart]:
+    """Charts by name, for the templates."""
+    return {c.name: c for c in charts}
