@@ -18,10 +18,11 @@ from naravard.findings import Finding, Location
 from naravard.loader import SourceDocument, load_document, load_text
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
+from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.messages import iter_schema_findings
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
-from naravard.suggest import did_you_mean
+from naravard.suggest import did_you_mean, show
 
 M = TypeVar("M", bound=BaseModel, covariant=True)
 
@@ -30,6 +31,7 @@ MODELS: dict[Kind, type[BaseModel]] = {
     Kind.PLAN: LokalPlan,
     Kind.FOLLOWUP: Uppfoljning,
     Kind.HANDLINGSPLAN: Handlingsplan,
+    Kind.NYCKELTAL: ImporteradeNyckeltal,
 }
 
 
@@ -57,6 +59,7 @@ class Repository:
     plans: list[Entry[LokalPlan]] = field(default_factory=list)
     followups: list[Entry[Uppfoljning]] = field(default_factory=list)
     handlingsplaner: list[Entry[Handlingsplan]] = field(default_factory=list)
+    imported: list[Entry[ImporteradeNyckeltal]] = field(default_factory=list)
 
     def revision_for(self, year: int) -> Entry[Strategi] | None:
         """The strategy revision in force for `year` (FORMAT.md rule 4), or None."""
@@ -84,6 +87,13 @@ class Repository:
         """The follow-up of `kommun` for `year`, if one loaded cleanly."""
         for entry in self.followups:
             if entry.model.kommun == kommun and entry.model.ar == year:
+                return entry
+        return None
+
+    def imported_for(self, year: int) -> Entry[ImporteradeNyckeltal] | None:
+        """The nyckeltal imported from Kolada for `year` (nyckeltal-ÅÅÅÅ.yaml), if it loaded cleanly."""
+        for entry in self.imported:
+            if entry.model.ar == year and entry.file.year == year:
                 return entry
         return None
 
@@ -124,8 +134,6 @@ def load_repository(root: Path, *, revision: str | None = None) -> Repository:
         if file.kind is Kind.UNKNOWN:
             repo.findings.append(_unknown_file(file))
             continue
-        if file.kind is Kind.NYCKELTAL:
-            continue  # written and checked by the Kolada import (issue 6)
         doc = read(file.rel, file.path)
         if doc is None:
             continue
@@ -167,6 +175,7 @@ def _index(repo: Repository, entry: Entry[BaseModel]) -> None:
         Kind.PLAN: repo.plans,
         Kind.FOLLOWUP: repo.followups,
         Kind.HANDLINGSPLAN: repo.handlingsplaner,
+        Kind.NYCKELTAL: repo.imported,
     }[kind]
     target.append(entry)
 
@@ -190,7 +199,7 @@ def _unknown_file(file: DataFile) -> Finding:
     return Finding(
         Location(file.rel),
         "NV010",
-        f"naravard känner inte igen filnamnet `{parts[-1]}`, så filen kontrolleras inte.{hint} {place}",
+        f"naravard känner inte igen filnamnet `{show(parts[-1], 60)}`, så filen kontrolleras inte.{hint} {place}",
     )
 
 
@@ -200,3 +209,4 @@ def iter_entries(repo: Repository) -> Iterator[Entry[BaseModel]]:
     yield from repo.handlingsplaner
     yield from repo.plans
     yield from repo.followups
+    yield from repo.imported

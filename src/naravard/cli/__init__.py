@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from naravard.cli import check, diff, report  # noqa: F401  (importing registers the commands)
+from naravard.cli import check, diff, export, kolada, report  # noqa: F401  (importing registers the commands)
 from naravard.cli.app import app
 
 __all__ = ["app", "main"]

@@ -19,7 +19,7 @@ _BOMS = (
 )
 
 # C0 and C1 control characters other than tab, LF and CR, and lone surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def decode(data: bytes) -> Decoded | DecodeProblem:
     except UnicodeDecodeError as exc:
         line, column = position_of_byte(body, exc.start)
         return DecodeProblem(_not_utf8(body, exc.start), line, column)
-    control = _CONTROL.search(text)
+    control = CONTROL.search(text)
     if control:
         line, column = position_of_char(text, control.start())
         return DecodeProblem(_control_message(control.group()), line, column)

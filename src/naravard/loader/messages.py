@@ -66,6 +66,11 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
         "Något står efter slutet av dokumentet: kontrollera indraget på den här raden.",
     ),
     (
+        "incompatible YAML document",
+        "Direktivet `%YAML` anger en version som inte stöds. naravards filer har inga direktiv: "
+        "ta bort raden.",
+    ),
+    (
         "control characters are not allowed",
         "Filen innehåller ett osynligt styrtecken som inte får finnas i en textfil.",
     ),
@@ -80,3 +85,9 @@ def parser_message(exc: Any) -> str:
             return message
     original = problem.replace("\n", " ")[:120]
     return f"YAML-filen kan inte läsas här ({original})."
+
+
+def parser_code(exc: Any) -> str:
+    """NV005 for a directive the parser refuses, NV001 for everything else."""
+    problem = str(getattr(exc, "problem", None) or "")
+    return "NV005" if "incompatible YAML document" in problem else "NV001"

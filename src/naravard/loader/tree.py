@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from naravard.loader.messages import parser_message
+from naravard.loader.encoding import CONTROL
+from naravard.loader.messages import parser_code, parser_message
 
 try:  # libyaml ships inside PyYAML's wheels; the pure-Python parser is the same API, slower.
     from yaml import CSafeLoader as _Loader
@@ -141,7 +142,7 @@ def build_tree(text: str) -> Tree:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        tree.problems.append(TreeProblem("NV001", parser_message(exc), line, column))
+        tree.problems.append(TreeProblem(parser_code(exc), parser_message(exc), line, column))
         tree.value = None
     except yaml.YAMLError as exc:  # a ReaderError has an index, not a line
         position = getattr(exc, "position", 0) or 0
@@ -197,6 +198,9 @@ class _Builder:
 
     def scalar(self, event: Any) -> Any:
         if event.style or not event.implicit[0]:
+            if event.style == '"' and CONTROL.search(event.value):
+                # Written as an escape (`"\\e"`, `"\\x07"`): not in the raw text the decoder checked.
+                self.problem("NV002", _escaped_control_message(), _at(event))
             return _nfc(event.value)
         try:
             value = resolve_plain(event.value)
@@ -315,6 +319,13 @@ def _documents_message() -> str:
 
 def _depth_message() -> str:
     return f"Strukturen är för djupt nästlad (mer än {MAX_DEPTH} nivåer)."
+
+
+def _escaped_control_message() -> str:
+    return (
+        "Texten innehåller ett osynligt styrtecken, skrivet som en escape-sekvens med \\. "
+        "Ta bort det: sådana tecken hör inte hemma i en plan eller uppföljning."
+    )
 
 
 def _too_long_message() -> str:

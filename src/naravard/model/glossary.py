@@ -21,6 +21,7 @@ GLOSSARY: dict[str, str] = {
     "fran": "Från",
     "giltig_from": "Giltig från",
     "giltig_tom": "Giltig till och med",
+    "hamtad": "Hämtad",
     "hur": "Hur",
     "id": "Id",
     "inlamnad": "Inlämnad",

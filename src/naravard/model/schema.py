@@ -17,6 +17,7 @@ from typing import Any
 from naravard.discover import find_root
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
+from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.repository import Repository, load_repository
@@ -26,6 +27,7 @@ SCHEMA_FILES: dict[str, Any] = {
     "lokal-plan.schema.json": LokalPlan,
     "uppfoljning.schema.json": Uppfoljning,
     "handlingsplan.schema.json": Handlingsplan,
+    "nyckeltal.schema.json": ImporteradeNyckeltal,
 }
 
 
@@ -110,6 +112,13 @@ def _handlingsplan(schema: dict[str, Any], ids: dict[str, Any]) -> None:
     _enum(schema["$defs"]["Prioritering"]["properties"]["delmal"]["items"], list(ids["delmal"]))
 
 
+def _imported(schema: dict[str, Any], ids: dict[str, Any]) -> None:
+    kommuner = schema["properties"]["kommuner"]
+    _enum(kommuner["propertyNames"], list(ids["kommuner"]))
+    for per_kommun in kommuner["patternProperties"].values():
+        _enum(per_kommun["propertyNames"], [key for key, n in ids["nyckeltal"].items() if n.kolada])
+
+
 def build_schemas(repo: Repository) -> dict[str, dict[str, Any]]:
     """Every schema file's content for this repository."""
     ids = _ids(repo)
@@ -123,6 +132,8 @@ def build_schemas(repo: Repository) -> dict[str, dict[str, Any]]:
             _plan(schema, ids)
         elif name == "handlingsplan.schema.json":
             _handlingsplan(schema, ids)
+        elif name == "nyckeltal.schema.json":
+            _imported(schema, ids)
         if not schema["$defs"]:
             del schema["$defs"]
         out[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -43,17 +43,18 @@ def _source_lines(root: Path, rel: str) -> list[str]:
 
 
 def _visible(line: str) -> str:
+    # Nothing from a file reaches the terminal as a control sequence (issue 7).
     return "".join(c if c.isprintable() else " " for c in line.replace("\t", " "))
 
 
 def _finding(console: Console, finding: Finding, lines: list[str]) -> None:
     loc = finding.location
     head = Text()
-    head.append(f"{loc.file}:{loc.line}:{loc.column}:", style="bold")
+    head.append(f"{_visible(loc.file)}:{loc.line}:{loc.column}:", style="bold")
     head.append(" ")
     head.append(finding.severity.swedish, style=_STYLE[finding.severity])
     head.append(f" {finding.code} ", style="cyan")
-    head.append(finding.message)
+    head.append(_visible(finding.message))
     console.print(head)
     if 0 < loc.line <= len(lines):
         number = str(loc.line)

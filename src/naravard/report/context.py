@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from naravard.diff import YearDiff, compare_years
 from naravard.findings import Finding, Severity
+from naravard.kolada.precedence import KOLADA, nyckeltal_values
 from naravard.model.followup import Uppfoljning
 from naravard.model.strategy import Strategi
 from naravard.repository import Entry, Repository
@@ -314,10 +315,11 @@ def build_context(
 
     earlier_years = [y for y in submission_years if y < year][-2:]
     sections_nyckeltal = []
+    # A typed value counts; a value imported from Kolada fills in (naravard.kolada.precedence, issue 6).
+    counted = {k.id: nyckeltal_values(repo, k.id, year) for k in refs}
+    imported = repo.imported_for(year)
     for n in strategy.nyckeltal:
-        reported = {
-            k: e.model.nyckeltal[n.id].varde for k, e in followups.items() if n.id in e.model.nyckeltal
-        }
+        reported = {k: v[n.id].varde for k, v in counted.items() if n.id in v}
         known = [v for v in reported.values() if v is not None]
         median = _median(known)
         rows = []
@@ -329,16 +331,21 @@ def build_context(
                 earlier.append(
                     old.model.nyckeltal[n.id].varde if old and n.id in old.model.nyckeltal else None
                 )
+            chosen = counted[k.id].get(n.id)
+            from_kolada = chosen is not None and chosen.fran_kolada and imported is not None
             source = None
-            if k.id in followups and n.id in followups[k.id].model.nyckeltal:
+            if from_kolada:
+                source = KOLADA
+            elif k.id in followups and n.id in followups[k.id].model.nyckeltal:
                 source = followups[k.id].model.nyckeltal[n.id].kalla
+            file = followups[k.id].doc.rel if k.id in followups else None
             rows.append(
                 NyckeltalRow(
                     k,
                     value,
                     tuple(earlier),
                     _verdict(value, median, n.riktning),
-                    followups[k.id].doc.rel if k.id in followups else None,
+                    imported.doc.rel if from_kolada and imported else file,
                     source,
                 )
             )
@@ -416,6 +423,7 @@ def build_context(
         | {e.doc.rel for e in followups.values()}
         | {p.doc.rel for k in refs for p in repo.plans_for(k.id, year)}
         | ({handlingsplan.doc.rel} if handlingsplan else set())
+        | ({imported.doc.rel} if imported else set())
     )
     info = strategy.strategi
     return ReportContext(
@@ -450,8 +458,6 @@ def build_context(
         version=version,
         files=tuple(used_files),
         kolada=any(
-            (v.kalla or "").strip().lower() == "kolada"
-            for e in followups.values()
-            for v in e.model.nyckeltal.values()
+            v.kalla.strip().lower() == "kolada" for values in counted.values() for v in values.values()
         ),
     )

@@ -14,7 +14,10 @@ from naravard.rules import (
     delmal_without_activity,
     duplicate_id,
     followup_missing,
+    hidden_characters,
+    import_mismatch,
     invalid_waiver,
+    kolada_disagrees,
     missing_score,
     nar_outside_period,
     no_plan,
@@ -54,6 +57,7 @@ ALL_RULES: tuple[ModuleType, ...] = (
     duplicate_id,
     nar_outside_period,
     strategy_inconsistent,
+    import_mismatch,
     # Quality warnings (lint).
     placeholder_answer,
     activity_overdue,
@@ -66,6 +70,8 @@ ALL_RULES: tuple[ModuleType, ...] = (
     nyckeltal_missing,
     followup_missing,
     submitted_early,
+    hidden_characters,
+    kolada_disagrees,
     invalid_waiver,
 )
 

@@ -1,7 +1,8 @@
 """En kommun som inte finns i strategins lista över kommuner.
 
-Varje kommunmapp, varje uppföljnings `kommun` och varje kommun i en lokal plans
-`kommuner` ska vara ett id ur strategins lista `kommuner`.
+Varje kommunmapp, varje uppföljnings `kommun`, varje kommun i en lokal plans
+`kommuner` och varje kommun i `data/region/nyckeltal-ÅÅÅÅ.yaml` ska vara ett id
+ur strategins lista `kommuner`.
 
 Godkänt (i data/kommuner/falun/uppfoljning-2024.yaml):
 
@@ -26,7 +27,7 @@ from collections.abc import Iterator
 from naravard.findings import Finding, Location
 from naravard.repository import Repository, iter_entries
 from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
+from naravard.suggest import did_you_mean, show
 
 RULE = Rule("NV203", "unknown-kommun", "Okänd kommun")
 
@@ -45,6 +46,15 @@ def check(repo: Repository) -> Iterator[Finding]:
         if followup.model.kommun not in known:
             message = _message(followup.model.kommun, known, "Kommunen")
             yield followup.doc.finding(("kommun",), RULE.code, message)
+    for imported in repo.imported:
+        revision = repo.revision_for(imported.model.ar)
+        if revision is None:
+            continue
+        known = [k.id for k in revision.model.kommuner]
+        for kommun in imported.model.kommuner:
+            if kommun not in known:
+                message = _message(kommun, known, "Kommunen")
+                yield imported.doc.finding(("kommuner", kommun), RULE.code, message, key=True)
     for plan in repo.plans:
         period = range(plan.model.period.fran, plan.model.period.till + 1)
         revisions = repo.revisions_for(period)
@@ -62,7 +72,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         if file.folder and file.folder not in known_all and file.folder not in reported:
             reported.add(file.folder)
             message = (
-                _message(file.folder, known_all, "Mappen data/kommuner/")
+                _message(show(file.folder), known_all, "Mappen data/kommuner/")
                 + " En kommuns mapp heter som kommunens id."
             )
             yield Finding(_first_key_of(repo, file.rel), RULE.code, message)

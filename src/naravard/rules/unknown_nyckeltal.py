@@ -2,7 +2,8 @@
 
 Listan med nyckeltal är fast och ändras bara när strategin revideras. En
 uppföljning får bara redovisa nyckeltal som finns i den version av strategin
-som gäller för uppföljningens år.
+som gäller för uppföljningens år. Detsamma gäller nyckeltalen i
+`data/region/nyckeltal-ÅÅÅÅ.yaml` (värden från Kolada).
 
 Godkänt:
 
@@ -48,3 +49,16 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"{followup.model.ar} ({revision.doc.rel}).{did_you_mean(key, known)}"
                 )
                 yield followup.doc.finding(("nyckeltal", key), RULE.code, message, key=True)
+    for imported in repo.imported:
+        revision = repo.revision_for(imported.model.ar)
+        if revision is None:
+            continue
+        known = [n.id for n in revision.model.nyckeltal]
+        for kommun, values in imported.model.kommuner.items():
+            for key in values:
+                if key not in known:
+                    message = (
+                        f"Nyckeltalet `{key}` finns inte i strategin som gäller för "
+                        f"{imported.model.ar} ({revision.doc.rel}).{did_you_mean(key, known)}"
+                    )
+                    yield imported.doc.finding(("kommuner", kommun, key), RULE.code, message, key=True)

@@ -1,6 +1,6 @@
 """Året i filnamnet och året i filen stämmer inte överens.
 
-`uppfoljning-2024.yaml` och `handlingsplan-2024.yaml` ska ha `ar: 2024`.
+`uppfoljning-2024.yaml`, `handlingsplan-2024.yaml` och `nyckeltal-2024.yaml` ska ha `ar: 2024`.
 
 Godkänt (uppfoljning-2024.yaml):
 
@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from naravard.findings import Finding
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
+from naravard.model.imported import ImporteradeNyckeltal
 from naravard.repository import Entry, Repository
 from naravard.rules.base import Rule
 
@@ -32,9 +33,10 @@ RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig")
 
 def check(repo: Repository) -> Iterator[Finding]:
     """The file name's year equals `ar`."""
-    entries: list[Entry[Uppfoljning] | Entry[Handlingsplan]] = [
+    entries: list[Entry[Uppfoljning] | Entry[Handlingsplan] | Entry[ImporteradeNyckeltal]] = [
         *repo.followups,
         *repo.handlingsplaner,
+        *repo.imported,
     ]
     for entry in entries:
         if entry.file.year != entry.model.ar:

@@ -1,8 +1,8 @@
 """Ingen version av strategin gäller för året.
 
 Varje strategifil anger med `giltig_from` och `giltig_tom` vilka år den gäller.
-En uppföljning, en handlingsplan eller en lokal plans period som ligger
-utanför alla strategiversioner kan inte kontrolleras.
+En uppföljning, en handlingsplan, nyckeltal från Kolada eller en lokal plans
+period som ligger utanför alla strategiversioner kan inte kontrolleras.
 
 Godkänt (strategin gäller 2022-07-01–2030-01-01):
 
@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from naravard.findings import Finding
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
+from naravard.model.imported import ImporteradeNyckeltal
 from naravard.repository import Entry, Repository
 from naravard.rules.base import Rule
 
@@ -42,9 +43,10 @@ def check(repo: Repository) -> Iterator[Finding]:
     """Every year a file speaks of is covered by a strategy revision."""
     if not repo.strategies:
         return  # the strategy itself is broken: its findings say so
-    entries: list[Entry[Uppfoljning] | Entry[Handlingsplan]] = [
+    entries: list[Entry[Uppfoljning] | Entry[Handlingsplan] | Entry[ImporteradeNyckeltal]] = [
         *repo.followups,
         *repo.handlingsplaner,
+        *repo.imported,
     ]
     for entry in entries:
         if repo.revision_for(entry.model.ar) is None:

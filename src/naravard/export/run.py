@@ -1,0 +1,55 @@
+"""What `naravard export` does: check the repository, build the tables, write the file(s)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from naravard.api import check
+from naravard.atomic import write_atomic
+from naravard.export.csv_ import DIALECTS, build_csv, csv_paths
+from naravard.export.tables import build_tables
+from naravard.findings import Severity
+from naravard.repository import load_repository
+
+Format = Literal["xlsx", "csv"]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The files written, or how many errors in the data stopped the export."""
+
+    paths: list[Path] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    errors: int = 0
+
+
+def default_out(year: int, output_format: Format) -> Path:
+    """`naravard-2024.xlsx` (or .csv) in the working folder."""
+    return Path(f"naravard-{year}.{output_format}")
+
+
+def export_year(
+    root: Path, year: int, *, output_format: Format = "xlsx", out: Path | None = None, dialect: str = "excel"
+) -> ExportResult:
+    """Write the year's export; nothing is written while the data has errors.
+
+    A file with an error would be missing from the sheets without a word, so
+    the export waits until `naravard validate` is clean.
+    """
+    repo = load_repository(root)
+    errors = sum(1 for f in check(repo) if f.severity is Severity.ERROR)
+    if errors:
+        return ExportResult(errors=errors)
+    tables = build_tables(repo, year)
+    target = out or default_out(year, output_format)
+    if output_format == "xlsx":
+        from naravard.export.xlsx import build_xlsx  # openpyxl is only needed here
+
+        write_atomic(target, build_xlsx(tables))
+        return ExportResult([target], [t.title for t in tables])
+    paths = csv_paths(target, tables)
+    for path, table in zip(paths, tables, strict=True):
+        write_atomic(path, build_csv(table, DIALECTS[dialect]))
+    return ExportResult(paths, [t.title for t in tables])

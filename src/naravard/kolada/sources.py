@@ -1,0 +1,117 @@
+"""What the strategy says to fetch from Kolada, and Kolada's rows turned into values per kommun.
+
+The strategy revision in force for a year lists the nyckeltal with a `kolada`
+KPI id and the kommuner with their kommunkod; Kolada speaks in KPI ids and
+kommunkoder, the repository in ids. This module translates between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from naravard.kolada.errors import KoladaError
+from naravard.kolada.parse import KoladaRow
+from naravard.model.strategy import Strategi
+from naravard.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The KPIs behind the strategy's nyckeltal and the kommunkoder of its kommuner, for one year."""
+
+    year: int
+    nyckeltal_by_kpi: dict[str, tuple[str, ...]]
+    kommun_by_code: dict[str, str]
+    nyckeltal_order: tuple[str, ...]
+    kommun_order: tuple[str, ...]
+
+    @property
+    def kpis(self) -> list[str]:
+        """The KPI ids to ask Kolada for."""
+        return list(self.nyckeltal_by_kpi)
+
+    @property
+    def kommunkoder(self) -> list[str]:
+        """The kommunkoder to ask Kolada for."""
+        return list(self.kommun_by_code)
+
+
+def build_sources(strategy: Strategi, year: int, kommuner: Sequence[str] = ()) -> Sources:
+    """The sources for `year` in the strategy; only `kommuner` when some are named."""
+    known = [k.id for k in strategy.kommuner]
+    for kommun in kommuner:
+        if kommun not in known:
+            raise KoladaError(
+                f"Kommunen `{kommun}` finns inte i strategin för {year}.{did_you_mean(kommun, known)}"
+            )
+    by_kpi: dict[str, list[str]] = {}
+    for nyckeltal in strategy.nyckeltal:
+        if nyckeltal.kolada:
+            by_kpi.setdefault(nyckeltal.kolada, []).append(nyckeltal.id)
+    return Sources(
+        year=year,
+        nyckeltal_by_kpi={kpi: tuple(ids) for kpi, ids in by_kpi.items()},
+        kommun_by_code={k.kod: k.id for k in strategy.kommuner if not kommuner or k.id in kommuner},
+        nyckeltal_order=tuple(n.id for n in strategy.nyckeltal),
+        kommun_order=tuple(known),
+    )
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A value to write for one kommun and nyckeltal."""
+
+    varde: float | None
+    kolada: str
+    period: int
+    hamtad: date
+
+
+@dataclass
+class Collected:
+    """Values per kommun and nyckeltal, and how many of Kolada's rows had no place in the strategy."""
+
+    values: dict[str, dict[str, Imported]] = field(default_factory=dict)
+    other_kommuner: int = 0
+    other_kpis: int = 0
+
+
+def collect(rows: Iterable[KoladaRow], sources: Sources, *, hamtad: date, complete: bool) -> Collected:
+    """Kolada's rows as values per kommun and nyckeltal (gender T already chosen).
+
+    A deleted row or a null value gives `varde: None`; a live row wins over a
+    deleted one for the same KPI, kommun and period. With `complete`, every
+    kommun and nyckeltal asked for gets a value, None where Kolada had none.
+    """
+    found: dict[tuple[str, str], Imported] = {}
+    live: set[tuple[str, str]] = set()
+    result = Collected()
+    for row in rows:
+        kommun = sources.kommun_by_code.get(row.municipality)
+        if kommun is None:
+            result.other_kommuner += 1
+            continue
+        if row.kpi not in sources.nyckeltal_by_kpi:
+            result.other_kpis += 1
+            continue
+        if row.period != sources.year:
+            continue  # not asked for (a fetch asks for one year; an import sorts rows by year)
+        for nyckeltal in sources.nyckeltal_by_kpi[row.kpi]:
+            key = (kommun, nyckeltal)
+            if row.deleted and key in live:
+                continue
+            found[key] = Imported(None if row.deleted else row.value, row.kpi, row.period, hamtad)
+            if not row.deleted:
+                live.add(key)
+    if complete:
+        for kpi, ids in sources.nyckeltal_by_kpi.items():
+            for kommun in sources.kommun_by_code.values():
+                for nyckeltal in ids:
+                    found.setdefault((kommun, nyckeltal), Imported(None, kpi, sources.year, hamtad))
+    for kommun in sources.kommun_order:
+        for nyckeltal in sources.nyckeltal_order:
+            if (kommun, nyckeltal) in found:
+                result.values.setdefault(kommun, {})[nyckeltal] = found[(kommun, nyckeltal)]
+    return result

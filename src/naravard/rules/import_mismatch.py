@@ -1,0 +1,62 @@
+"""Ett värde från Kolada som inte stämmer med strategin eller med filens år.
+
+`data/region/nyckeltal-ÅÅÅÅ.yaml` skrivs av `naravard kolada hamta` och
+`naravard kolada import`. Varje värde ska gälla filens år (`period`) och komma
+från det Kolada-id som strategin anger för nyckeltalet (`kolada`). Om strategin
+har fått ett nytt Kolada-id sedan värdena hämtades, eller om filen har ändrats
+för hand, stämmer det inte längre.
+
+Godkänt (strategin: `kolada: U71411` för undvikbar-slutenvard):
+
+```yaml
+ar: 2024
+kommuner:
+  falun:
+    undvikbar-slutenvard: {varde: 768, kolada: U71411, period: 2024, hamtad: 2025-03-03}
+```
+
+Fel (NV216):
+
+```yaml
+    undvikbar-slutenvard: {varde: 768, kolada: U71412, period: 2023, hamtad: 2025-03-03}
+```
+
+Så rättar du: hämta värdena på nytt med `naravard kolada hamta 2024`, som
+skriver rätt id och period. Ändra inte värdena för hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from naravard.findings import Finding
+from naravard.repository import Repository
+from naravard.rules.base import Rule
+
+RULE = Rule("NV216", "import-mismatch", "Värdet från Kolada stämmer inte med strategin eller året")
+
+
+def check(repo: Repository) -> Iterator[Finding]:
+    """Every imported value is for the file's year and from the KPI the strategy names."""
+    for imported in repo.imported:
+        year = imported.model.ar
+        revision = repo.revision_for(year)
+        if revision is None:
+            continue
+        sources = {n.id: n.kolada for n in revision.model.nyckeltal}
+        fetch = f"Hämta värdena på nytt: `naravard kolada hamta {year}`."
+        for kommun, values in imported.model.kommuner.items():
+            for key, value in values.items():
+                path = ("kommuner", kommun, key)
+                if value.period != year:
+                    message = f"Värdet gäller {value.period}, men filen gäller {year}. {fetch}"
+                    yield imported.doc.finding((*path, "period"), RULE.code, message)
+                if key not in sources or sources[key] == value.kolada:
+                    continue
+                wanted = sources[key]
+                said = f"anger `{wanted}`" if wanted else "anger inget Kolada-id"
+                message = (
+                    f"Värdet för `{key}` kommer från Kolada-id `{value.kolada}`, men strategin "
+                    f"({revision.doc.rel}) {said} för nyckeltalet. {fetch}"
+                )
+                yield imported.doc.finding((*path, "kolada"), RULE.code, message)

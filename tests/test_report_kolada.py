@@ -1,0 +1,29 @@
+"""The report takes a nyckeltal from Kolada where the follow-up has none, and cites Källa: Kolada."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from naravard.api import build_report
+from tests.conftest import Repo
+
+
+def test_the_report_cites_kolada_and_a_typed_value_goes_first(repo: Repo, tmp_path: Path) -> None:
+    repo.write(
+        "region/nyckeltal-2024.yaml",
+        "ar: 2024\nkommuner:\n"
+        "  borlange:\n"
+        "    undvikbar-slutenvard: {varde: 1012.4, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n"
+        "  ludvika:\n"
+        "    undvikbar-slutenvard: {varde: 871.3, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n",
+    )
+    [html] = build_report(repo.root, 2024, tmp_path / "out", formats=("html",))
+    text = html.read_text(encoding="utf-8")
+    section = text.split('id="nyckeltal-undvikbar-slutenvard"', 1)[1].split("</table>", 1)[0]
+    ludvika = section.split(">Ludvika</th>", 1)[1].split("</tr>", 1)[0]
+    assert "871,3" in ludvika or "871.3" in ludvika
+    assert "data/region/nyckeltal-2024.yaml (källa: Kolada)" in ludvika
+    borlange = section.split(">Borlänge</th>", 1)[1].split("</tr>", 1)[0]
+    assert "990" in borlange and "1012" not in borlange  # the typed value counts
+    assert "Källa: Kolada (RKA)" in text
+    assert "data/region/nyckeltal-2024.yaml" in text.split('id="bilaga"', 1)[1]
