@@ -28,6 +28,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/naravard fmt --check
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src

@@ -199,7 +199,8 @@ def _unknown_file(file: DataFile) -> Finding:
     return Finding(
         Location(file.rel),
         "NV010",
-        f"naravard känner inte igen filnamnet `{show(parts[-1], 60)}`, så filen kontrolleras inte.{hint} {place}",
+        f"naravard känner inte igen filnamnet `{show(parts[-1], 60)}`, så filen kontrolleras inte."
+        f"{hint} {place}",
     )
 
 

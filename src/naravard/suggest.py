@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -36,6 +37,15 @@ def did_you_mean(word: object, known: Iterable[str]) -> str:
     """` Menade du `x`?` or an empty string."""
     guess = nearest(word, known)
     return f" Menade du `{guess}`?" if guess else ""
+
+
+_SUGGESTION = re.compile(r" Menade du `([^`]+)`\?")
+
+
+def suggestion_in(message: str) -> str | None:
+    """The suggestion `did_you_mean` put into a message, when it put exactly one (for `naravard fix`)."""
+    found = _SUGGESTION.findall(message)
+    return found[0] if len(found) == 1 else None
 
 
 def show(value: object, limit: int = 40) -> str:

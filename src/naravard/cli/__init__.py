@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from naravard.cli import check, diff, export, kolada, report  # noqa: F401  (importing registers the commands)
+import importlib
+
 from naravard.cli.app import app
 
 __all__ = ["app", "main"]
+
+# Importing a module registers its commands; this order is the order `naravard --help` lists them.
+for _module in ("check", "diff", "report", "export", "kolada", "authoring"):
+    importlib.import_module(f"naravard.cli.{_module}")
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from naravard.api import check
-from naravard.atomic import write_atomic
+from naravard.atomic import write_or_fail
 from naravard.export.csv_ import DIALECTS, build_csv, csv_paths
 from naravard.export.tables import build_tables
 from naravard.findings import Severity
@@ -47,9 +47,9 @@ def export_year(
     if output_format == "xlsx":
         from naravard.export.xlsx import build_xlsx  # openpyxl is only needed here
 
-        write_atomic(target, build_xlsx(tables))
+        write_or_fail(target, build_xlsx(tables))
         return ExportResult([target], [t.title for t in tables])
     paths = csv_paths(target, tables)
     for path, table in zip(paths, tables, strict=True):
-        write_atomic(path, build_csv(table, DIALECTS[dialect]))
+        write_or_fail(path, build_csv(table, DIALECTS[dialect]))
     return ExportResult(paths, [t.title for t in tables])

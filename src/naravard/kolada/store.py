@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.representer import RoundTripRepresenter
 
-from naravard.atomic import write_atomic
+from naravard.atomic import write_or_fail
 from naravard.kolada.errors import KoladaError
 from naravard.kolada.sources import Imported, Sources
 from naravard.loader import load_document, load_text
@@ -96,7 +97,7 @@ def store(
                 removed += len(stale)
     data = _dump(tree, bom=bom, newline=newline)
     _check(rel, data)
-    write_atomic(path, data)
+    write_or_fail(path, data)
     written = [v for entries in values.values() for v in entries.values()]
     return Written(
         rel=rel,
@@ -109,17 +110,26 @@ def store(
     )
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.representer.ignore_aliases = lambda *_: True  # the format forbids anchors and aliases
-    yaml.representer.add_representer(type(None), _null)
-    return yaml
+class _Representer(RoundTripRepresenter):
+    """Writes `null` for None and never an alias; a class of its own, so no other YAML changes."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # the format forbids anchors and aliases
 
 
 def _null(representer: Any, _data: None) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+_Representer.add_representer(type(None), _null)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Representer = _Representer
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
 
 
 def _new_tree(year: int) -> CommentedMap:

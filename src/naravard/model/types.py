@@ -111,9 +111,11 @@ TidpunktField = Annotated[
     WithJsonSchema(
         {
             "description": "Ett år (2024), en månad (2024-09) eller ett datum (2024-09-15).",
+            # As strict as _tidpunkt, so the editor and validate agree (tests/test_editor_agreement.py).
             "oneOf": [
                 {"type": "integer", "minimum": 2000, "maximum": 2100},
-                {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"},
+                {"type": "string", "pattern": r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"},
+                {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"},
             ],
         }
     ),

@@ -8,14 +8,13 @@ name (select_autoescape would miss `*.html.j2`); Markdown escapes through its ow
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from naravard.atomic import write_or_fail
 from naravard.report.charts import Chart
 from naravard.report.context import RIKTNING_NAMES, ReportContext
 
@@ -79,21 +78,12 @@ def report_name(context: ReportContext) -> str:
 
 
 def _write(path: Path, data: bytes, *, root: Path) -> Path:
+    # Output paths are built from validated slugs; this asserts they stay inside the folder (issue 7).
     resolved = path.resolve()
     if not resolved.is_relative_to(root.resolve()):
         raise ValueError(f"{path} would land outside {root}")
     resolved.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=resolved.parent, prefix=f".{resolved.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, resolved)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_or_fail(resolved, data)
     return resolved
 
 

@@ -1,0 +1,216 @@
+"""`naravard fix`: the safe fixes that need no judgement, each shown, nothing else touched.
+
+Two kinds, both found by the same checks as validate and lint:
+
+- a misspelt key, id or value where the message carries exactly one
+  did-you-mean: `stauts` → `status`, `halsokafe` → `halsocafe`, `pagande` → `pagaende`;
+- a decimal comma in a number: `52,1` → `52.1`.
+
+Only the word itself changes, in the text: every other byte of the file, its
+comments, BOM and line endings stay as they were. A fix is kept only when the
+file still loads afterwards, the problem it targets is gone (for the format's
+own checks) and no new format problem appears. Then the file is written
+atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from naravard.api import check
+from naravard.atomic import write_atomic
+from naravard.authoring.targets import model_for
+from naravard.authoring.textfile import TextFile
+from naravard.findings import Finding
+from naravard.loader import MAX_BYTES, load_text
+from naravard.model.messages import iter_schema_findings
+from naravard.repository import Repository
+from naravard.suggest import suggestion_in
+
+try:  # libyaml ships inside PyYAML's wheels
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
+SPELLING = "stavning"
+DECIMAL = "decimalkomma"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One word to replace: where (1-based), what stands there, what it becomes, and why."""
+
+    rel: str
+    line: int
+    column: int
+    old: str
+    new: str
+    code: str
+    kind: str
+
+
+def find_fixes(repo: Repository, paths: Sequence[str] = ()) -> list[Fix]:
+    """The safe fixes for what validate and lint find (only in files under `paths`, if given)."""
+    fixes: dict[tuple[str, int, int], Fix] = {}
+    words: dict[str, dict[tuple[int, int], str]] = {}
+    for finding in check(repo, warnings=True):
+        rel, line, column = finding.location.file, finding.location.line, finding.location.column
+        if finding.code.startswith("NV0") or (paths and not _within(rel, paths)):
+            continue
+        kind = _kind(finding)
+        if kind is None:
+            continue
+        if rel not in words:
+            words[rel] = _plain_words(repo.root / rel)
+        word = words[rel].get((line, column))
+        if word is None:
+            continue
+        if kind == DECIMAL and _DECIMAL_COMMA.match(word):
+            new = word.replace(",", ".")
+        elif kind == SPELLING and f"`{word}`" in finding.message:
+            new = suggestion_in(finding.message) or word
+        else:
+            continue  # the finding is about another word than the one that stands there
+        if new != word:
+            fixes.setdefault((rel, line, column), Fix(rel, line, column, word, new, finding.code, kind))
+    return sorted(fixes.values(), key=lambda f: (f.rel, f.line, f.column))
+
+
+def _within(rel: str, paths: Sequence[str]) -> bool:
+    return any(p in ("", ".") or rel == p or rel.startswith(p + "/") for p in paths)
+
+
+def _kind(finding: Finding) -> str | None:
+    if suggestion_in(finding.message) is not None:
+        return SPELLING
+    if finding.code == "NV105" and "decimaler med punkt" in finding.message:
+        return DECIMAL
+    return None
+
+
+def _plain_words(path: Path) -> dict[tuple[int, int], str]:
+    """Every plain scalar that stands on one line, by its 1-based line and column."""
+    stored = _read(path)
+    if stored is None:
+        return {}
+    found = {}
+    try:
+        for token in yaml.scan(stored.text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            if isinstance(token, yaml.ScalarToken) and token.plain and start.line == end.line:
+                found[(start.line + 1, start.column + 1)] = token.value
+    except yaml.YAMLError:
+        return {}
+    return found
+
+
+def _read(path: Path) -> TextFile | None:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    stored = TextFile.from_bytes(data)
+    return stored if isinstance(stored, TextFile) and len(data) <= MAX_BYTES else None
+
+
+@dataclass(frozen=True)
+class FileFixes:
+    """One file's fixes: those made, those left because they did not prove safe, and its bytes."""
+
+    rel: str
+    made: tuple[Fix, ...]
+    left: tuple[Fix, ...]
+    before: bytes
+    after: bytes
+
+
+def plan_fixes(root: Path, fixes: Sequence[Fix]) -> list[FileFixes]:
+    """Apply the fixes to each file's text in memory, keeping only those that prove safe."""
+    by_file: dict[str, list[Fix]] = defaultdict(list)
+    for fix in fixes:
+        by_file[fix.rel].append(fix)
+    outcomes = []
+    for rel, group in sorted(by_file.items()):
+        path = root / rel
+        if path.is_symlink():
+            continue  # writing would replace the link with a file
+        try:
+            before = path.read_bytes()
+        except OSError:
+            continue
+        stored = TextFile.from_bytes(before)
+        if not isinstance(stored, TextFile):
+            continue
+        _, model = model_for(root, path)
+        lines = stored.text.split("\n")
+        problems = _problems(rel, stored.text, model)
+        made, left = [], []
+        # From the end of the file, so that an edit never moves a position still to be used.
+        for fix in sorted(group, key=lambda f: (f.line, f.column), reverse=True):
+            candidate = _edited(lines, fix)
+            after = _problems(rel, "\n".join(candidate), model) if candidate is not None else None
+            if (
+                candidate is not None
+                and after is not None
+                and problems is not None
+                and _safe(fix, problems, after)
+            ):
+                lines, problems = candidate, after
+                made.append(fix)
+            else:
+                left.append(fix)
+        after_bytes = stored.with_text("\n".join(lines)).to_bytes()
+        outcomes.append(FileFixes(rel, tuple(reversed(made)), tuple(reversed(left)), before, after_bytes))
+    return outcomes
+
+
+def _edited(lines: list[str], fix: Fix) -> list[str] | None:
+    index, start = fix.line - 1, fix.column - 1
+    if not 0 <= index < len(lines) or lines[index][start : start + len(fix.old)] != fix.old:
+        return None
+    changed = list(lines)
+    changed[index] = lines[index][:start] + fix.new + lines[index][start + len(fix.old) :]
+    return changed
+
+
+def _problems(rel: str, text: str, model: type[BaseModel] | None) -> set[tuple[str, int]] | None:
+    """(code, line) of every format problem of the text; None when it does not even load."""
+    doc = load_text(rel, text.encode("utf-8"))
+    if doc.findings:
+        return None
+    if model is None:
+        return set()
+    try:
+        model.model_validate(doc.value)
+    except ValidationError as error:
+        return {(f.code, f.location.line) for f in iter_schema_findings(doc, model, error)}
+    return set()
+
+
+def _safe(fix: Fix, before: set[tuple[str, int]], after: set[tuple[str, int]]) -> bool:
+    if not after <= before:
+        return False  # the fix would make a new problem
+    return (fix.code, fix.line) not in after
+
+
+def write_fixes(root: Path, outcome: FileFixes) -> bool:
+    """Write a file's fixes atomically; False (nothing written) if the file changed meanwhile."""
+    if not outcome.made:
+        return False
+    path = root / outcome.rel
+    try:
+        if path.read_bytes() != outcome.before:
+            return False
+    except OSError:
+        return False
+    write_atomic(path, outcome.after)
+    return True

@@ -1,0 +1,190 @@
+"""`naravard new uppfoljning YEAR --kommun ID`: next year's follow-up, prefilled and explained.
+
+From the kommun's plan: every activity in force that year, with last year's
+status as a starting point. From last year's follow-up: the scores and the
+nyckeltal values, as comments beside the blanks. From the strategy revision in
+force: the målbild, every delmål and every nyckeltal. Filling in the blanks
+gives a file that validates (tests/test_new.py does it for every kommun).
+"""
+
+from __future__ import annotations
+
+from naravard.authoring.scaffold import Scaffold, known_kommun, kommun_name, modeline, revision
+from naravard.authoring.yamltext import comment, entry, scalar
+from naravard.errors import UsageError
+from naravard.model.followup import Uppfoljning
+from naravard.model.plan import Aktivitet, LokalPlan
+from naravard.model.strategy import Strategi
+from naravard.repository import Entry, Repository
+
+
+def followup_scaffold(repo: Repository, kommun: str, year: int) -> Scaffold:
+    """The text of data/kommuner/<kommun>/uppfoljning-<year>.yaml (nothing is written)."""
+    known_kommun(repo, kommun)
+    strategy = revision(repo, year).model
+    plan = _plan(repo, kommun, year)
+    previous = _previous(repo, kommun, year)
+    name = kommun_name(strategy, kommun)
+    rel = f"data/kommuner/{kommun}/uppfoljning-{year}.yaml"
+    lines = [
+        modeline("uppfoljning.schema.json"),
+        f"# Uppföljning av God och nära vård {year} för {name}.",
+        *comment(
+            0,
+            f"Skapad med `naravard new uppfoljning {year} --kommun {kommun}` utifrån den lokala planen "
+            f"({plan.doc.rel})" + (f" och uppföljningen för {previous.model.ar}." if previous else "."),
+        ),
+        "# Fyll i det som är tomt och kontrollera sedan filen:",
+        f"#   naravard validate {rel}",
+        f"kommun: {scalar(kommun)}",
+        f"ar: {year}",
+        "# Dagen då uppföljningen lämnas in, t.ex. " + f"{year + 1}-02-14 (valfritt).",
+        "inlamnad:",
+        "",
+        *_activities(plan.model, year, previous.model if previous else None),
+        "",
+        *_reflection(),
+        "",
+        *_scores(strategy, previous.model if previous else None),
+        "",
+        *_nyckeltal(strategy, previous.model if previous else None),
+    ]
+    return Scaffold(rel, "\n".join(lines) + "\n")
+
+
+def _plan(repo: Repository, kommun: str, year: int) -> Entry[LokalPlan]:
+    plans = repo.plans_for(kommun, year)
+    if not plans:
+        raise UsageError(
+            f"Ingen lokal plan gäller för {kommun} {year}: uppföljningen utgår från planen. "
+            f"Skapa den först (`naravard new plan --kommun {kommun}`), eller kontrollera planens "
+            "period och att den går att läsa (`naravard validate`)."
+        )
+    if len(plans) > 1:
+        where = " och ".join(p.doc.rel for p in plans)
+        raise UsageError(f"{kommun} omfattas av två planer {year} ({where}). Rätta det först.")
+    return plans[0]
+
+
+def _previous(repo: Repository, kommun: str, year: int) -> Entry[Uppfoljning] | None:
+    earlier = [f for f in repo.followups if f.model.kommun == kommun and f.model.ar < year]
+    return max(earlier, key=lambda f: f.model.ar, default=None)
+
+
+def _in_force(aktivitet: Aktivitet, year: int) -> bool:
+    return aktivitet.nar.start.first.year <= year <= aktivitet.nar.slut.last.year
+
+
+def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> list[str]:
+    reported = {a.id: a for a in previous.aktiviteter} if previous else {}
+    since = f" {previous.ar}" if previous else ""
+    lines = [
+        "# DEL 1 AV 3: AKTIVITETER OCH REFLEKTION",
+        *comment(
+            0,
+            f"Aktiviteterna i den lokala planen som pågår {year}. status är planerad, pagaende, "
+            f"genomford, pausad eller avbruten: den som står är från förra uppföljningen{since}, "
+            "ändra den om den har ändrats. Under resultat skriver ni vad som gjorts och vad det gav.",
+        ),
+    ]
+    activities = [a for a in plan.aktiviteter if _in_force(a, year)]
+    if not activities:
+        lines += [*comment(0, f"Ingen aktivitet i planen pågår {year}."), "aktiviteter: []"]
+        return lines
+    lines.append("aktiviteter:")
+    for aktivitet in activities:
+        last = reported.get(aktivitet.id)
+        when = f"{aktivitet.nar.start.text} – {aktivitet.nar.slut.text}"
+        status_note = f"{previous.ar}: {last.status}" if previous and last else "ny i år"
+        lines += [
+            *comment(2, f"{aktivitet.titel} ({when})"),
+            f"  - id: {scalar(aktivitet.id)}",
+            *entry(4, "status", last.status if last else "planerad", note=status_note),
+            "    resultat:",
+        ]
+    return lines
+
+
+def _reflection() -> list[str]:
+    return [
+        "# Reflektion över året.",
+        "reflektion:",
+        *comment(2, "Vad har ni lärt er under året?"),
+        "  lardomar:",
+        *comment(2, "Vad har hjälpt arbetet framåt?"),
+        "  framgangsfaktorer:",
+        *comment(2, "Vad har varit svårt, och vad står i vägen?"),
+        "  utmaningar:",
+        *comment(2, "Hur rör sig arbetet mot målbilden och delmålen?"),
+        "  bedomning:",
+    ]
+
+
+def _scores(strategy: Strategi, previous: Uppfoljning | None) -> list[str]:
+    skala = strategy.skala
+    labels = ", ".join(f"{k} {v}" for k, v in sorted(skala.etiketter.items()))
+    lines = [
+        "# DEL 2 AV 3: SJÄLVSKATTNING",
+        *comment(
+            0,
+            f"Skatta målbilden och varje delmål på skalan {skala.min}–{skala.max}: {labels}. "
+            "Förra årets skattning står i kommentaren. Skriv en siffra, eller så här för att "
+            "förklara skattningen:",
+        ),
+        f"#   {strategy.delmal[0].id}: {{varde: 3, kommentar: Varför skattningen blev 3}}",
+        "sjalvskattning:",
+    ]
+    scored: list[tuple[str, str, str | None]] = [(strategy.malbild.id, strategy.malbild.namn, None)]
+    scored += [(d.id, d.namn, d.skattningsfraga) for d in strategy.delmal]
+    for key, name, question in scored:
+        lines += comment(2, f"{name}: {question}" if question else name)
+        last = previous.sjalvskattning.get(key) if previous else None
+        note = None
+        if previous is not None and last is not None:
+            note = f"{previous.ar}: {last.varde}" + (f" ({last.kommentar})" if last.kommentar else "")
+        elif previous is not None:
+            note = f"{previous.ar}: ingen skattning"
+        lines += entry(2, key, None, note=note)
+    return lines
+
+
+def _nyckeltal(strategy: Strategi, previous: Uppfoljning | None) -> list[str]:
+    lines = [
+        "# DEL 3 AV 3: NYCKELTAL",
+        *comment(
+            0,
+            "Nyckeltalen i strategin. Skriv värdet med decimalpunkt (52.1) i stället för null när "
+            "det är känt; null betyder att värdet inte är känt. Förra årets värde står i kommentaren.",
+        ),
+    ]
+    if not strategy.nyckeltal:
+        return [*lines, "nyckeltal: {}"]
+    lines.append("nyckeltal:")
+    for nyckeltal in strategy.nyckeltal:
+        unit = UNITS.get(nyckeltal.enhet, nyckeltal.enhet)
+        shown_unit = "" if unit in nyckeltal.namn else f" ({unit})"
+        lines += comment(2, f"{nyckeltal.namn}{shown_unit}")
+        last = previous.nyckeltal.get(nyckeltal.id) if previous else None
+        note = None
+        if previous is not None:
+            note = f"{previous.ar}: {_number(last.varde if last else None)}"
+        lines += [f"  {nyckeltal.id}: null" + (f"   # {note}" if note else "")]
+    return lines
+
+
+UNITS = {
+    "procent": "procent",
+    "andel": "andel",
+    "antal": "antal",
+    "index": "index",
+    "kronor": "kronor",
+    "dagar": "dagar",
+    "per-1000-invanare": "per 1 000 invånare",
+    "per-100000-invanare": "per 100 000 invånare",
+}
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "null"
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)

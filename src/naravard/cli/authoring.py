@@ -1,0 +1,238 @@
+"""`naravard new`, `fmt`, `fix`, `schema` and `init`: the commands that write data files (issue 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from naravard.cli.app import RootOption, app, fail, repository_root
+from naravard.errors import UsageError
+
+new_app = typer.Typer(
+    name="new",
+    help="Skapa nästa års uppföljning eller en ny lokal plan, ifylld och förklarad.",
+    no_args_is_help=True,
+)
+app.add_typer(new_app)
+
+KommunOption = Annotated[str, typer.Option("--kommun", "-k", help="Kommunens id, t.ex. falun.")]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Filer eller mappar (standard: alla datafiler och naravard.yaml).", show_default=False
+    ),
+]
+
+
+@new_app.command("uppfoljning")
+def new_followup(
+    year: Annotated[
+        int, typer.Argument(help="Året som uppföljningen gäller, t.ex. 2025.", show_default=False)
+    ],
+    kommun: KommunOption,
+    root: RootOption = None,
+) -> None:
+    """Skapa årets uppföljning från planen och förra årets uppföljning.
+
+    Filen blir data/kommuner/KOMMUN/uppfoljning-ÅR.yaml.
+    Aktiviteterna som pågår under året står med förra årets status.
+    Självskattning och nyckeltal står tomma, med förra årets värden i kommentarer.
+    En befintlig fil skrivs aldrig över.
+    """
+    from naravard.authoring.new_followup import followup_scaffold
+    from naravard.authoring.scaffold import create
+    from naravard.repository import load_repository
+
+    try:
+        repo_root = repository_root(root)
+        scaffold = followup_scaffold(load_repository(repo_root), kommun, year)
+        create(repo_root, scaffold)
+    except UsageError as error:
+        raise fail(error) from None
+    typer.echo(f"Skapade {scaffold.rel}.")
+    typer.echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {scaffold.rel}")
+
+
+@new_app.command("plan")
+def new_plan(
+    kommun: Annotated[
+        list[str], typer.Option("--kommun", "-k", help="Kommunens id; upprepa för en gemensam plan.")
+    ],
+    fran: Annotated[
+        int | None, typer.Option("--fran", help="Första året (standard: året efter nuvarande plan).")
+    ] = None,
+    till: Annotated[int | None, typer.Option("--till", help="Sista året (standard: fyra år).")] = None,
+    root: RootOption = None,
+) -> None:
+    """Skapa en lokal plan, gemensam om flera kommuner anges.
+
+    Filen blir lokal-plan.yaml i den första kommunens mapp.
+    Pågående aktiviteter i kommunernas nuvarande plan följer med.
+    En befintlig fil skrivs aldrig över.
+    """
+    from naravard.authoring.new_plan import plan_scaffold
+    from naravard.authoring.scaffold import create
+    from naravard.repository import load_repository
+
+    try:
+        repo_root = repository_root(root)
+        scaffold = plan_scaffold(load_repository(repo_root), kommun, fran=fran, till=till)
+        create(repo_root, scaffold)
+    except UsageError as error:
+        raise fail(error) from None
+    typer.echo(f"Skapade {scaffold.rel}.")
+    typer.echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {scaffold.rel}")
+
+
+@app.command()
+def fmt(
+    paths: PathsArgument = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Ändra inget: visa skillnaden och avsluta med 1 om något ändras.")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Formatera filerna: nycklar i schemats ordning, indrag och citattecken.
+
+    Varje kommentar och värde behålls, liksom radslut (CRLF) och BOM.
+    En fil som inte går att läsa skrivs aldrig om.
+    Avslutas med 1 om en fil inte kunde formateras, och med --check
+    om en fil skulle ändras.
+    """
+    from naravard.authoring.fmt import format_paths, write_formatted
+
+    try:
+        repo_root = repository_root(root)
+        results = format_paths(repo_root, paths or ())
+    except UsageError as error:
+        raise fail(error) from None
+    changed = refused = 0
+    for result in results:
+        for finding in result.findings:
+            loc = finding.location
+            typer.echo(f"{loc.file}:{loc.line}:{loc.column}: fel {finding.code} {finding.message}", err=True)
+        if result.refusal:
+            refused += 1
+            typer.echo(f"{result.rel}: {result.refusal}", err=True)
+        elif result.changed:
+            changed += 1
+            if check:
+                typer.echo(result.diff(), nl=False)
+            elif write_formatted(result):
+                typer.echo(f"Formaterade {result.rel}")
+            else:
+                refused += 1
+                typer.echo(f"{result.rel}: filen ändrades medan den formaterades; kör igen.", err=True)
+    typer.echo(_fmt_summary(len(results), changed, refused, check=check), err=True)
+    raise typer.Exit(1 if refused or (check and changed) else 0)
+
+
+def _fmt_summary(total: int, changed: int, refused: int, *, check: bool) -> str:
+    same = total - changed - refused
+    verb = "behöver formateras (kör `naravard fmt`)" if check else "formaterade"
+    parts = [f"{changed} {'fil' if changed == 1 else 'filer'} {verb}", f"{same} redan formaterade"]
+    if refused:
+        parts.append(f"{refused} kunde inte formateras")
+    return ", ".join(parts) + "."
+
+
+@app.command()
+def fix(
+    paths: PathsArgument = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Ändra inget: visa rättelserna och avsluta med 1 om det finns några."),
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Rätta det som går att rätta utan att gissa, och visa varje rättelse.
+
+    En felstavad nyckel eller ett id med ett enda förslag (stauts → status),
+    och decimalkomma i ett tal (52,1 → 52.1). Inget annat i filen ändras.
+    """
+    from naravard import api
+    from naravard.authoring.fix import find_fixes, plan_fixes, write_fixes
+
+    try:
+        repo_root = repository_root(root)
+        prefixes = [_relative(repo_root, p) for p in paths or ()]
+        outcomes = plan_fixes(repo_root, find_fixes(api.load_repository(repo_root), prefixes))
+    except UsageError as error:
+        raise fail(error) from None
+    made = 0
+    for outcome in outcomes:
+        if not outcome.made:
+            continue
+        if not check and not write_fixes(repo_root, outcome):
+            typer.echo(f"{outcome.rel}: filen ändrades medan den rättades; kör igen.", err=True)
+            continue
+        for item in outcome.made:
+            made += 1
+            where = f"{item.rel}:{item.line}:{item.column}"
+            typer.echo(f"{where}: `{item.old}` → `{item.new}` ({item.kind}, {item.code})")
+    files = sum(1 for o in outcomes if o.made)
+    if check:
+        typer.echo(f"{made} rättelser i {files} filer kan göras med `naravard fix`.", err=True)
+        raise typer.Exit(1 if made else 0)
+    typer.echo(f"{made} rättelser i {files} filer. Kör `naravard validate` för det som återstår.", err=True)
+
+
+def _relative(root: Path, path: Path) -> str:
+    resolved = path.resolve()
+    if not resolved.exists():
+        raise UsageError(f"{path} finns inte.")
+    if not resolved.is_relative_to(root):
+        raise UsageError(f"{path} ligger inte i repositoriet {root}.")
+    return resolved.relative_to(root).as_posix()
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Mappen att skriva till (standard: schemas/ i repositoriet).")
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    """Skriv JSON-scheman för editorn med strategins id:n.
+
+    Kör det när strategin eller en handlingsplan har ändrats,
+    så att editorn föreslår rätt delmål, nyckeltal och kommuner.
+    """
+    from naravard.authoring.schemas import write_schema_files
+    from naravard.repository import load_repository
+
+    try:
+        repo_root = repository_root(root)
+        written = write_schema_files(load_repository(repo_root), out or repo_root / "schemas")
+    except UsageError as error:
+        raise fail(error) from None
+    for path, changed in written:
+        typer.echo(f"{'Skrev' if changed else 'Oförändrad'} {path}")
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Mappen för det nya repositoriet (skapas om den saknas).", file_okay=False)
+    ] = Path("."),
+) -> None:
+    """Skapa ett nytt datarepositorium för en region.
+
+    Med en strategi att utgå från, README, naravard.yaml, .gitignore,
+    inställningar för VS Code, pre-commit och CI för GitHub och GitLab.
+    Inget skrivs över.
+    """
+    from naravard.authoring.init import init_repository
+
+    try:
+        written = init_repository(directory)
+    except UsageError as error:
+        raise fail(error) from None
+    for path in written:
+        typer.echo(f"Skapade {path}")
+    typer.echo(
+        f"Klart. Byt ut mallen i {directory / 'data' / 'region' / 'strategi.yaml'} mot er strategi "
+        "och kör sedan `naravard schema`."
+    )

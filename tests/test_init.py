@@ -1,0 +1,224 @@
+"""`naravard init` and `naravard schema`, and the recipes around them: pre-commit, CI, VS Code."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from naravard.api import validate
+from naravard.authoring.init import FILES, template
+from naravard.loader import load_text
+from naravard.model.schema import build_schemas, render
+from naravard.repository import load_repository
+from tests.authoring_support import fill_followup, fill_in, fill_plan, invoke, shipped_copy
+from tests.conftest import PROJECT, Repo
+
+BIN = Path(sys.executable).parent
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_SYSTEM": os.devnull,
+}
+
+
+def test_init_makes_a_repository_that_validates_and_has_every_file(tmp_path: Path) -> None:
+    target = tmp_path / "region"
+
+    code, out, _ = invoke("init", str(target))
+
+    assert code == 0
+    for rel in FILES.values():
+        assert (target / rel).is_file(), rel
+    assert f"Skapade {target / '.vscode' / 'settings.json'}" in out
+    assert validate(target.resolve()).findings == ()
+    schemas = build_schemas(load_repository(target.resolve()))
+    for name, schema in schemas.items():
+        assert (target / "schemas" / name).read_text(encoding="utf-8") == render(schema)
+
+
+def test_init_refuses_to_overwrite_anything(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("Vår egen README\n", encoding="utf-8")
+    code, _, err = invoke("init", str(tmp_path))
+    assert code == 2
+    assert "har redan README.md" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+    assert invoke("init", str(PROJECT))[0] == 2  # a data repository already
+
+
+def test_a_new_repository_takes_a_plan_and_a_follow_up(tmp_path: Path) -> None:
+    target = tmp_path / "region"
+    invoke("init", str(target))
+    root = str(target)
+    assert invoke("new", "plan", "--kommun", "falun", "--fran", "2025", "--root", root)[0] == 0
+    fill_in(target / "data" / "kommuner" / "falun" / "lokal-plan.yaml", fill_plan)
+    assert invoke("new", "uppfoljning", "2025", "--kommun", "falun", "--root", root)[0] == 0
+    fill_in(target / "data" / "kommuner" / "falun" / "uppfoljning-2025.yaml", fill_followup)
+    assert validate(target.resolve()).findings == ()
+
+
+def test_the_strategy_template_is_the_shipped_strategy_with_a_note_on_top() -> None:
+    shipped = (PROJECT / "data" / "region" / "strategi.yaml").read_bytes()
+    copy = template("strategi.yaml")
+    assert load_text("a", copy).value == load_text("b", shipped).value
+    assert copy.decode().splitlines()[1].startswith("# MALL från `naravard init`")
+
+
+@pytest.mark.parametrize(
+    ("name", "copy"),
+    [
+        ("github-actions.yml", PROJECT / "docs" / "ci" / "github-actions.yml"),
+        ("gitlab-ci.yml", PROJECT / "docs" / "ci" / "gitlab-ci.yml"),
+        ("vscode-settings.json", PROJECT / ".vscode" / "settings.json"),
+        ("vscode-extensions.json", PROJECT / ".vscode" / "extensions.json"),
+    ],
+)
+def test_the_recipes_in_docs_and_the_templates_are_the_same(name: str, copy: Path) -> None:
+    assert template(name) == copy.read_bytes()
+
+
+def test_vscode_maps_every_schema_to_its_files_and_recommends_the_yaml_extension() -> None:
+    settings = json.loads((PROJECT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    extensions = json.loads((PROJECT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+    mapped = {Path(schema).name for schema in settings["yaml.schemas"]}
+    assert mapped >= {name for name in build_schemas(load_repository(PROJECT))}
+    patterns = [
+        p
+        for value in settings["yaml.schemas"].values()
+        for p in ([value] if isinstance(value, str) else value)
+    ]
+    for path in (PROJECT / "data").rglob("*.yaml"):
+        rel = path.relative_to(PROJECT).as_posix()
+        assert sum(Path(rel).match(p) for p in patterns) == 1, rel
+
+
+def test_schema_writes_the_schemas_and_says_what_changed(tmp_path: Path) -> None:
+    root = shipped_copy(tmp_path)
+    (root / "schemas" / "uppfoljning.schema.json").write_text("{}\n", encoding="utf-8")
+    code, out, _ = invoke("schema", "--root", str(root))
+    assert code == 0
+    assert f"Skrev {root / 'schemas' / 'uppfoljning.schema.json'}" in out
+    assert f"Oförändrad {root / 'schemas' / 'strategi.schema.json'}" in out
+    code, out, _ = invoke("schema", "--root", str(root), "--out", str(tmp_path / "ut"))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == sorted(build_schemas(load_repository(root)))
+
+
+# --- pre-commit ----------------------------------------------------------------------------------
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(root), *args], check=True, capture_output=True, env={**os.environ, **GIT_ENV}
+    )
+
+
+def _local_hooks() -> str:
+    """The hooks of .pre-commit-hooks.yaml as a `repo: local` config, run with this environment's naravard.
+
+    pre-commit installs a `language: python` hook from naravard's git repository with pip, which
+    needs the network; here the same hooks (entry, files, pass_filenames) run as `language: system`.
+    """
+    hooks = yaml.safe_load((PROJECT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        hook["language"] = "system"
+        # The authoring commands are registered by importing naravard.cli.authoring.
+        hook["entry"] = (
+            f"{sys.executable} -c 'import naravard.cli.authoring, naravard.cli as c; c.main()' "
+            + (hook["entry"].removeprefix("naravard "))
+        )
+    return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, allow_unicode=True)
+
+
+@pytest.mark.skipif(
+    shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit är inte installerat"
+)
+def test_pre_commit_catches_a_bad_file_and_still_checks_it_against_the_whole_repository(repo: Repo) -> None:
+    root = repo.root
+    (root / ".pre-commit-config.yaml").write_text(_local_hooks(), encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BIN / "pre-commit"), "run", "--color", "never"],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    # An activity that the plan (in another, unchanged file) does not have: only a check that
+    # reads the whole repository can see it.
+    repo.replace("kommuner/smedjebacken/uppfoljning-2024.yaml", "- id: halsocafe", "- id: halsokafe")
+    # A problem in a file that is not part of the commit is not reported.
+    repo.replace("kommuner/borlange/uppfoljning-2024.yaml", "nara-for-mig: 3", "nara-for-mig: 9")
+    _git(root, "add", "data/kommuner/smedjebacken/uppfoljning-2024.yaml")
+
+    failed = pre_commit()
+
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "data/kommuner/smedjebacken/uppfoljning-2024.yaml:5:9: fel NV204" in failed.stdout
+    assert "Menade du `halsocafe`?" in failed.stdout
+    assert "borlange" not in failed.stdout
+
+    repo.replace("kommuner/smedjebacken/uppfoljning-2024.yaml", "- id: halsokafe", "- id: halsocafe")
+    _git(root, "add", "data/kommuner/smedjebacken/uppfoljning-2024.yaml")
+    passed = pre_commit()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+# --- CI recipes ----------------------------------------------------------------------------------
+
+
+def test_the_github_workflow_runs_commands_that_work(repo: Repo, tmp_path: Path) -> None:
+    """Run the workflow's naravard steps, as bash would, in a repository with a base commit and a change."""
+    workflow = yaml.safe_load((PROJECT / "docs" / "ci" / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = [s for s in workflow["jobs"]["kontroll"]["steps"] if "naravard " in s.get("run", "")]
+    assert [s["name"] for s in steps] == ["Kontrollera filerna", "Sammanfatta vad ändringen betyder"]
+    root = repo.root
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "bas")
+    base = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    )
+    repo.replace(
+        "kommuner/ludvika/uppfoljning-2024.yaml", "fast-lakarkontakt: 43.2", "fast-lakarkontakt: 47.9"
+    )
+    _git(root, "commit", "-q", "-am", "ändring")
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "BASE_SHA": base.stdout.strip(),
+    }
+    for step in steps:
+        done = subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, (step["name"], done.stdout, done.stderr)
+    assert "Ludvika 2024: fast-lakarkontakt 43,2 → 47,9" in summary.read_text(encoding="utf-8")
+
+
+def test_the_gitlab_job_is_valid_yaml_with_the_commands_of_the_cli() -> None:
+    job = yaml.safe_load((PROJECT / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))["naravard"]
+    assert any(line.startswith("naravard validate") for line in job["script"])
+    after = "\n".join(job["after_script"])
+    assert 'naravard diff --rev "$CI_MERGE_REQUEST_DIFF_BASE_SHA..HEAD" --format md' in after
+    assert "merge_requests/$CI_MERGE_REQUEST_IID/notes" in after
