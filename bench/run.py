@@ -3,8 +3,8 @@
     python bench/run.py [--kommuner N] [--years A-B] [--seed S] [--repeat K]
 
 Each command runs as a child process; its wall time is measured around it and its peak memory is
-the `ru_maxrss` that `os.wait4` returns for that child (the figure `/usr/bin/time -v` reports as
-"Maximum resident set size": the largest single process of its tree, not the sum of a pool).
+its `ru_maxrss` as GNU time reports it (`/usr/bin/time -f %M`; a small Python launcher reading
+`os.wait4` where there is no GNU time): the largest single process of its tree, not the sum of a pool.
 With --repeat K every command runs K times, interleaved, and the fastest run counts.
 The table is printed and written to bench/results.json.
 """
@@ -67,17 +67,35 @@ class Result:
     last_line: str = ""
 
 
+# A child's ru_maxrss keeps the high-water mark of the process it was forked from, so the timed
+# command must be started by a small process: GNU time, or this launcher where there is none.
+GNU_TIME = Path("/usr/bin/time")
+LAUNCHER = """
+import os, sys
+pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def measure(argv: Sequence[str]) -> Run:
     """Run `argv` once: wall seconds, the child's peak RSS, its exit code and its output."""
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as tmp:
+        rss_file = Path(tmp) / "maxrss"
+        if GNU_TIME.exists():
+            wrapped = [str(GNU_TIME), "-f", "%M", "-o", str(rss_file), *argv]
+        else:
+            wrapped = [sys.executable, "-c", LAUNCHER, str(rss_file), *argv]
         started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-        _, status, usage = os.wait4(process.pid, 0)
+        code = subprocess.run(wrapped, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT).returncode
         seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         output = out.read().decode(errors="replace")
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, output)  # ru_maxrss is in KiB
+        lines = rss_file.read_text().split() if rss_file.exists() else []
+        peak_kib = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    return Run(seconds, peak_kib / 1024, code, output)
 
 
 def generator_hash() -> str:
@@ -88,14 +106,14 @@ def generator_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def ensure_corpus(corpus: Path, params: dict[str, object]) -> float | None:
-    """Generate the corpus unless one with the same parameters is there; the generation seconds."""
+def ensure_corpus(corpus: Path, params: dict[str, object]) -> float:
+    """Generate the corpus unless one with the same parameters is there; how long generating took."""
     stamp = corpus / STAMP
     if stamp.is_file():
         saved = json.loads(stamp.read_text(encoding="utf-8"))
         if saved.get("params") == params and (corpus / "data").is_dir():
             print(f"Reusing the corpus in {corpus} (generated in {saved['seconds']:.1f} s).")
-            return None
+            return float(saved["seconds"])
     if corpus.exists():
         if corpus != DEFAULT_CORPUS and not stamp.is_file():
             raise SystemExit(f"{corpus} exists and was not made by bench/run.py; not touching it.")
@@ -122,12 +140,13 @@ def read_corpus(corpus: Path) -> tuple[int, int]:
 
 
 def commands(corpus: Path) -> list[Command]:
-    """What is timed, in the order it is run and printed."""
+    """What is timed, in the order it is run and printed (validate first, the floor third)."""
     python = sys.executable
     script = Path(python).parent / "naravard"
     naravard = [str(script)] if script.exists() else [python, "-m", "naravard"]
     return [
         Command("naravard validate", [*naravard, "validate", "--root", str(corpus)]),
+        Command("naravard lint", [*naravard, "lint", "--root", str(corpus)]),
         Command("C parse floor (bench/floor.py)", [python, str(BENCH / "floor.py"), str(corpus)]),
         Command("naravard --help", [*naravard, "--help"]),
         Command("python -c pass", [python, "-c", "pass"]),
@@ -209,8 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = run_all(commands(corpus), args.repeat)
     print()
     print(table(results))
-    validate = results[0]
-    print(f"\nnaravard validate said: {validate.last_line}")
+    print()
+    for result in results[:2]:
+        print(f"{result.name} said: {result.last_line}")
     report = {
         "corpus": {**params, "path": str(corpus), "files": files, "bytes": size},
         "generation_seconds": generated,
