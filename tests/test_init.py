@@ -13,8 +13,7 @@ import pytest
 import yaml
 
 from naravard.api import validate
-from naravard.authoring.init import FILES, template
-from naravard.loader import load_text
+from naravard.authoring.init import FILES, region_files, template
 from naravard.model.schema import build_schemas, render
 from naravard.repository import load_repository
 from tests.authoring_support import fill_followup, fill_in, fill_plan, invoke, shipped_copy
@@ -34,7 +33,7 @@ GIT_ENV = {
 def test_init_makes_a_repository_that_validates_and_has_every_file(tmp_path: Path) -> None:
     target = tmp_path / "region"
 
-    code, out, _ = invoke("init", str(target))
+    code, out, _ = invoke("init", str(target), "--region", "dalarna")
 
     assert code == 0
     for rel in FILES.values():
@@ -48,16 +47,16 @@ def test_init_makes_a_repository_that_validates_and_has_every_file(tmp_path: Pat
 
 def test_init_refuses_to_overwrite_anything(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("Vår egen README\n", encoding="utf-8")
-    code, _, err = invoke("init", str(tmp_path))
+    code, _, err = invoke("init", str(tmp_path), "--region", "dalarna")
     assert code == 2
     assert "har redan README.md" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
-    assert invoke("init", str(PROJECT))[0] == 2  # a data repository already
+    assert invoke("init", str(PROJECT), "--region", "dalarna")[0] == 2  # a data repository already
 
 
 def test_a_new_repository_takes_a_plan_and_a_follow_up(tmp_path: Path) -> None:
     target = tmp_path / "region"
-    invoke("init", str(target))
+    invoke("init", str(target), "--region", "dalarna")
     root = str(target)
     assert invoke("new", "plan", "--kommun", "falun", "--fran", "2025", "--root", root)[0] == 0
     fill_in(target / "data" / "kommuner" / "falun" / "lokal-plan.yaml", fill_plan)
@@ -66,11 +65,10 @@ def test_a_new_repository_takes_a_plan_and_a_follow_up(tmp_path: Path) -> None:
     assert validate(target.resolve()).findings == ()
 
 
-def test_the_strategy_template_is_the_shipped_strategy_with_a_note_on_top() -> None:
+def test_dalarnas_template_is_the_shipped_strategy() -> None:
     shipped = (PROJECT / "data" / "region" / "strategi.yaml").read_bytes()
-    copy = template("strategi.yaml")
-    assert load_text("a", copy).value == load_text("b", shipped).value
-    assert copy.decode().splitlines()[1].startswith("# MALL från `naravard init`")
+    copy = region_files("dalarna", examples=False)["data/region/strategi.yaml"]
+    assert copy == shipped
 
 
 @pytest.mark.parametrize(

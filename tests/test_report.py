@@ -33,7 +33,7 @@ def test_html_and_markdown_with_charts_beside_the_markdown(repo: Repo, tmp_path:
     assert "rapport-2024/nyckeltal-fast-lakarkontakt.svg" in files
     markdown = files["rapport-2024/report.md"].read_text(encoding="utf-8")
     assert "](sjalvskattning-karta.svg)" in markdown
-    assert markdown.startswith("# Omställningen till God och nära vård 2024")
+    assert markdown.startswith("# Uppföljning av omställningen till nära vård 2024")
 
 
 def test_the_same_data_gives_byte_identical_files(repo: Repo, tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_kommuns_own_report(repo: Repo, tmp_path: Path) -> None:
     files = render(repo, tmp_path, kommuner=["borlange"], formats=("html",))
     assert list(files) == ["rapport-2024-borlange.html"]
     html = files["rapport-2024-borlange.html"].read_text(encoding="utf-8")
-    assert "<h1>Borlänge: Omställningen till God och nära vård 2024</h1>" in html
+    assert "<h1>Borlänge: Uppföljning av omställningen till nära vård 2024</h1>" in html
     assert 'id="kommun-borlange"' in html and 'id="kommun-ludvika"' not in html
     assert '<tr class="focus"><th scope="row">Borlänge</th>' in html  # set against the region
 

@@ -1,17 +1,18 @@
 """`naravard init [DIR]`: a new data repository for a region, ready for editors and CI.
 
-It holds a strategy to start from (Region Dalarna's, marked as a template), a
-README for editors, naravard.yaml, .gitignore, .editorconfig, VS Code settings
-that map the schemas and recommend the YAML extension, pre-commit and CI files,
-and the schemas generated from the strategy. `naravard validate` passes in it
-from the start. Nothing that exists is overwritten: init refuses instead.
-The templates ship as package data in naravard/templates/init/ (without leading
+It holds a region's strategy (and handlingsplan) from naravard/templates/regions/<region>/,
+with `examples` that region's example data too, a README for editors, naravard.yaml,
+.gitignore, .editorconfig, VS Code settings that map the schemas and recommend the YAML
+extension, pre-commit and CI files, and the schemas generated from the strategy.
+`naravard validate` passes in it from the start. Nothing that exists is overwritten: init
+refuses instead. The templates ship as package data in naravard/templates/ (without leading
 dots in their names, so no tool mistakes them for this project's own files).
 """
 
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from naravard.atomic import create_new
@@ -21,7 +22,6 @@ from naravard.repository import load_repository
 
 # Template file → where it goes in the new repository.
 FILES: dict[str, str] = {
-    "strategi.yaml": "data/region/strategi.yaml",
     "gitkeep": "data/kommuner/.gitkeep",
     "README.md": "README.md",
     "naravard.yaml": "naravard.yaml",
@@ -40,8 +40,35 @@ def template(name: str) -> bytes:
     return (resources.files("naravard") / "templates" / "init" / name).read_bytes()
 
 
-def init_repository(target: Path) -> list[Path]:
+def regions() -> list[str]:
+    """The regions whose strategy ships as a template (naravard/templates/regions/<region>/)."""
+    folder = resources.files("naravard") / "templates" / "regions"
+    return sorted(entry.name for entry in folder.iterdir() if entry.is_dir())
+
+
+def region_files(region: str, *, examples: bool) -> dict[str, bytes]:
+    """A region template's data files (repository path → bytes): the strategy and handlingsplan,
+    and with `examples` the example plans and follow-ups."""
+    if region not in regions():
+        raise UsageError(f"Det finns ingen mall för regionen `{region}`. Mallar: {', '.join(regions())}.")
+    base = resources.files("naravard") / "templates" / "regions" / region
+    found: dict[str, bytes] = {}
+
+    def walk(node: Traversable, rel: str) -> None:
+        for entry in node.iterdir():
+            path = f"{rel}/{entry.name}"
+            if entry.is_dir():
+                walk(entry, path)
+            elif entry.name.endswith(".yaml") and (examples or not path.startswith("data/kommuner/")):
+                found[path] = entry.read_bytes()
+
+    walk(base / "data", "data")
+    return dict(sorted(found.items()))
+
+
+def init_repository(target: Path, *, region: str, examples: bool = False) -> list[Path]:
     """Create the repository's files in `target` (made if missing); return every path written."""
+    data = region_files(region, examples=examples)
     if (target / "data" / "region").exists():
         raise UsageError(f"{target} är redan ett naravard-repositorium (data/region/ finns).")
     existing = [rel for rel in FILES.values() if (target / rel).exists() or (target / rel).is_symlink()]
@@ -51,10 +78,11 @@ def init_repository(target: Path) -> list[Path]:
             "välj en tom mapp eller flytta filerna först."
         )
     written = []
-    for name, rel in FILES.items():
+    contents = {**data, **{rel: template(name) for name, rel in FILES.items()}}
+    for rel, content in contents.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        create_new(path, template(name))
+        create_new(path, content)
         written.append(path)
     schemas = target / "schemas"
     schemas.mkdir(exist_ok=True)

@@ -28,7 +28,7 @@ def followup_scaffold(repo: Repository, kommun: str, year: int) -> Scaffold:
     rel = f"data/kommuner/{kommun}/uppfoljning-{year}.yaml"
     lines = [
         modeline("uppfoljning.schema.json"),
-        f"# Uppföljning av God och nära vård {year} för {name}.",
+        f"# Årlig uppföljning {year} för {name}.",
         *comment(
             0,
             f"Skapad med `naravard new uppfoljning {year} --kommun {kommun}` utifrån den lokala planen "

@@ -54,7 +54,7 @@ def plan_scaffold(
     command = " ".join(f"--kommun {k}" for k in chosen)
     lines = [
         modeline("lokal-plan.schema.json"),
-        f"# Lokal plan för God och nära vård {start}–{end} för {joined}.",
+        f"# Lokal plan {start}–{end} för {joined}.",
         f"# Skapad med `naravard new plan {command}`.",
         *comment(
             0,
@@ -65,7 +65,7 @@ def plan_scaffold(
         f"#   naravard validate {rel}",
         *comment(0, "Kommunerna som planen gäller: en, eller flera för en gemensam plan."),
         f"kommuner: {flow_list(chosen)}",
-        *entry(0, "titel", f"Lokal plan för God och nära vård i {joined}"),
+        *entry(0, "titel", f"Lokal plan för nära vård i {joined}"),
         "# Åren som planen gäller, båda medräknade.",
         f"period: {{fran: {start}, till: {end}}}",
         f"# Dagen då planen antogs, t.ex. {start}-03-15 (valfritt).",

@@ -12,7 +12,7 @@ from naravard.errors import UsageError
 
 app = typer.Typer(
     name="naravard",
-    help="Validera och sammanställ lokala planer och årliga uppföljningar för God och nära vård.",
+    help="Validera och sammanställ lokala planer och årliga uppföljningar för nära vård.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -42,7 +42,7 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen."),
     ] = False,
 ) -> None:
-    """naravard: validera, granska och sammanställ uppföljningen av God och nära vård."""
+    """naravard: validera, granska och sammanställ uppföljningen av omställningen till nära vård."""
 
 
 def fail(error: UsageError) -> typer.Exit:

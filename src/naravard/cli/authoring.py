@@ -212,11 +212,28 @@ def schema(
         typer.echo(f"{'Skrev' if changed else 'Oförändrad'} {path}")
 
 
+def _regions() -> list[str]:
+    from naravard.authoring.init import regions
+
+    return regions()
+
+
 @app.command()
 def init(
+    region: Annotated[
+        str,
+        typer.Option(
+            "--region",
+            help="Regionens strategi att utgå från: " + ", ".join(_regions()) + ".",
+            show_default=False,
+        ),
+    ],
     directory: Annotated[
         Path, typer.Argument(help="Mappen för det nya repositoriet (skapas om den saknas).", file_okay=False)
     ] = Path("."),
+    exempel: Annotated[
+        bool, typer.Option("--exempel", help="Ta med regionens exempeldata (planer och uppföljningar).")
+    ] = False,
 ) -> None:
     """Skapa ett nytt datarepositorium för en region.
 
@@ -227,12 +244,12 @@ def init(
     from naravard.authoring.init import init_repository
 
     try:
-        written = init_repository(directory)
+        written = init_repository(directory, region=region, examples=exempel)
     except UsageError as error:
         raise fail(error) from None
     for path in written:
         typer.echo(f"Skapade {path}")
     typer.echo(
-        f"Klart. Byt ut mallen i {directory / 'data' / 'region' / 'strategi.yaml'} mot er strategi "
-        "och kör sedan `naravard schema`."
+        f"Klart. Stäm av strategin i {directory / 'data' / 'region' / 'strategi.yaml'} (kommentarerna "
+        "säger vad som är förval att besluta) och kör `naravard schema` när ni har ändrat den."
     )

@@ -39,7 +39,7 @@ class Aktivitet(StrictModel):
 
 
 class LokalPlan(StrictModel):
-    """En lokal plan för God och nära vård, för en kommun eller gemensam för flera."""
+    """En lokal plan för nära vård, för en kommun eller gemensam för flera."""
 
     kommuner: list[Id] = Field(
         min_length=1, description="Kommunerna som planen gäller (flera för en gemensam plan)."

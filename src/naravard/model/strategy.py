@@ -24,7 +24,7 @@ Riktning = Literal["hogre", "lagre", "neutral"]
 class Region(StrictModel):
     """Regionen som strategin gäller."""
 
-    namn: Text = Field(description="Regionens namn, t.ex. Region Dalarna.")
+    namn: Text = Field(description="Regionens namn.")
     lanskod: Annotated[str, Field(pattern=r"^[0-9]{2}$")] = Field(
         description='Länskoden med två siffror inom citattecken, t.ex. "20".'
     )
@@ -92,7 +92,7 @@ class Kommun(StrictModel):
 
 
 class Strategi(StrictModel):
-    """En regions strategi för God och nära vård: målbild, delmål, skala, nyckeltal och kommuner."""
+    """En regions strategi för nära vård: målbild, delmål, skala, nyckeltal och kommuner."""
 
     region: Region
     strategi: StrategiInfo

@@ -3,19 +3,17 @@
 Självskattningen ska omfatta målbilden och vart och ett av strategins delmål.
 En nyckel som varken är målbilden eller ett delmål är troligen felstavad.
 
-Godkänt (med Dalarnas strategi):
+Godkänt (med en strategi vars målbild har id:t `malbild` och vars delmål är `delmal-a`
+och `delmal-b`):
 
 ```yaml
 sjalvskattning:
-  nara-genom-hela-livet: 3
-  nara-for-mig: 2
-  nara-for-alla: 2
-  nara-i-hela-dalarna: 2
-  nara-mellan-oss: 3
-  nara-till-halsa: 2
+  malbild: 3
+  delmal-a: 2
+  delmal-b: {varde: 3, kommentar: Nytt samarbete med vårdcentralen}
 ```
 
-Fel (NV207): raden `nara-till-halsa` saknas, eller ett id är felstavat.
+Fel (NV207): raden `delmal-b` saknas, eller ett id är felstavat.
 
 Så rättar du: skatta varje delmål och målbilden; meddelandet säger vilka som saknas.
 """

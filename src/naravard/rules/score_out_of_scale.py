@@ -1,8 +1,8 @@
 """En självskattning utanför strategins skala.
 
-Självskattningen görs med heltal på strategins skala, i Dalarna 1–4
-(1 stämmer inte alls, 2 stämmer ganska dåligt, 3 stämmer ganska bra,
-4 stämmer mycket bra).
+Självskattningen görs med heltal på strategins skala (`skala.min`–`skala.max`),
+t.ex. 1–4: 1 stämmer inte alls, 2 stämmer ganska dåligt, 3 stämmer ganska bra,
+4 stämmer mycket bra.
 
 Godkänt:
 
