@@ -139,3 +139,14 @@ def test_bad_input_never_gives_a_traceback(repo: Repo) -> None:
     assert code == 1
     assert "Traceback" not in out + err
     assert "NV002" in out and "NV001" in out and "NV101" in out
+
+
+def test_help_loads_no_models_charts_or_templates() -> None:
+    # `naravard --help` should answer at once (issue 9: ≤ 0.3 s): nothing heavy is imported for it.
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nimport naravard.cli\n"
+        "CliRunner().invoke(naravard.cli.app, ['--help'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'matplotlib', 'jinja2', 'ruamel', 'yaml'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

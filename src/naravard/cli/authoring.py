@@ -213,9 +213,11 @@ def schema(
 
 
 def _regions() -> list[str]:
-    from naravard.authoring.init import regions
+    # Read here, not from naravard.authoring.init, which would load the models for --help.
+    from importlib import resources
 
-    return regions()
+    folder = resources.files("naravard") / "templates" / "regions"
+    return sorted(entry.name for entry in folder.iterdir() if entry.is_dir())
 
 
 @app.command()

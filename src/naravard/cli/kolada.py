@@ -6,14 +6,16 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from naravard.cli.app import RootOption, app, fail, repository_root
 from naravard.errors import UsageError
-from naravard.kolada.client import DEFAULT_BASE_URL, KoladaClient, Progress
-from naravard.kolada.importing import ImportResult
+
+if TYPE_CHECKING:  # the Kolada modules load pydantic and ruamel: only when a command runs
+    from naravard.kolada.client import Progress
+    from naravard.kolada.importing import ImportResult
 
 URL_VARIABLE = "NARAVARD_KOLADA_URL"
 
@@ -103,6 +105,8 @@ def hamta(
 
     try:
         repo_root = repository_root(root)
+        from naravard.kolada.client import DEFAULT_BASE_URL, KoladaClient
+
         client = KoladaClient(os.environ.get(URL_VARIABLE) or DEFAULT_BASE_URL, timeout=timeout)
         with _progress() as progress:
             result = fetch_year(repo_root, year, kommun or (), client=client, progress=progress)

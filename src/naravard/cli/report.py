@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
 
 from naravard.cli.app import RootOption, app, fail, repository_root
 from naravard.errors import UsageError
@@ -47,6 +45,9 @@ def report(
 
     Med --kommun: kommunens egen rapport, med kommunen jämförd med regionen.
     """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn
+
     from naravard import api
 
     console = Console(stderr=True)
