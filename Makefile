@@ -47,6 +47,7 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

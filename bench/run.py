@@ -148,6 +148,11 @@ def commands(corpus: Path) -> list[Command]:
         Command("naravard validate", [*naravard, "validate", "--root", str(corpus)]),
         Command("naravard lint", [*naravard, "lint", "--root", str(corpus)]),
         Command("C parse floor (bench/floor.py)", [python, str(BENCH / "floor.py"), str(corpus)]),
+        Command("naravard diff 2023 2024", [*naravard, "diff", "2023", "2024", "--root", str(corpus)]),
+        Command(
+            "naravard report 2024",
+            [*naravard, "report", "2024", "--root", str(corpus), "--out", str(BENCH / "corpus-rapport")],
+        ),
         Command("naravard --help", [*naravard, "--help"]),
         Command("python -c pass", [python, "-c", "pass"]),
     ]
