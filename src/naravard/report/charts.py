@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from naravard.report.context import NyckeltalSection, ReportContext
+from naravard.report.context import UNIT_NAMES, NyckeltalSection, ReportContext
 
 BETTER = "#0072B2"
 WORSE = "#D55E00"
@@ -194,7 +194,7 @@ def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
             if r.kommun.focus:
                 label.set_fontweight("bold")
         ax.invert_yaxis()
-        ax.set_xlabel(section.enhet.replace("-", " "))
+        ax.set_xlabel(UNIT_NAMES.get(section.enhet, section.enhet))
         ax.legend(loc="lower right", fontsize=7, frameon=True)
 
     alt = (

@@ -30,6 +30,16 @@ RIKTNING_NAMES = {
     "lagre": "lägre är bättre",
     "neutral": "varken högre eller lägre är bättre",
 }
+UNIT_NAMES = {
+    "procent": "procent",
+    "andel": "andel (0–1)",
+    "antal": "antal",
+    "index": "index",
+    "kronor": "kronor",
+    "dagar": "dagar",
+    "per-1000-invanare": "per 1 000 invånare",
+    "per-100000-invanare": "per 100 000 invånare",
+}
 REFLECTION_NAMES = {
     "lardomar": "Lärdomar",
     "framgangsfaktorer": "Framgångsfaktorer",

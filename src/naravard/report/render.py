@@ -16,7 +16,7 @@ import jinja2
 
 from naravard.atomic import write_or_fail
 from naravard.report.charts import Chart
-from naravard.report.context import RIKTNING_NAMES, ReportContext
+from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
 
 CELL_WORDS = {"inlamnad": "Inlämnad", "fel": "Inlämnad med fel", "saknas": "Saknas"}
 VERDICT_WORDS = {
@@ -68,7 +68,12 @@ def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(num=number, score=score, md=md_cell, datauri=svg_data_uri)
-    env.globals.update(cell_words=CELL_WORDS, verdict_words=VERDICT_WORDS, riktning_words=RIKTNING_NAMES)
+    env.globals.update(
+        cell_words=CELL_WORDS,
+        verdict_words=VERDICT_WORDS,
+        riktning_words=RIKTNING_NAMES,
+        unit_words=UNIT_NAMES,
+    )
     return env
 
 
