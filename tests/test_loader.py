@@ -91,12 +91,13 @@ def test_a_tag_never_constructs_an_object(repo: Repo, tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-def test_a_symlink_out_of_the_repository_is_not_read(repo: Repo, tmp_path: Path) -> None:
+@pytest.mark.parametrize("to", ["secret", "/dev/zero"])
+def test_a_symlink_out_of_the_repository_is_not_read(repo: Repo, tmp_path: Path, to: str) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("API_TOKEN=hemligt\n", encoding="utf-8")
     target = repo.path(FU)
     target.unlink()
-    os.symlink(secret, target)
+    os.symlink(secret if to == "secret" else to, target)
     result = repo.validate()
     [finding] = [f for f in result.findings if f.location.file.endswith(FU)]
     assert finding.code == "NV009"
