@@ -179,6 +179,46 @@ def fix(
     typer.echo(f"{made} rättelser i {files} filer. Kör `naravard validate` för det som återstår.", err=True)
 
 
+@app.command()
+def migrate(
+    paths: PathsArgument = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Ändra inget: visa vad som skulle ändras, exit 1 om något.")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Flytta uppföljningar till id:n i den reviderade strategin (enligt `ersatter`).
+
+    Bara nycklarna byts; kommentarer, värden, radslut och BOM blir kvar. Det som den nya
+    strategin varken har eller ersätter tas inte bort utan visas, så att någon kan besluta.
+    """
+    from naravard import api
+    from naravard.authoring.migrate import plan_migrations, write_migration
+
+    try:
+        repo_root = repository_root(root)
+        prefixes = [_relative(repo_root, p) for p in paths or ()]
+        migrations = plan_migrations(api.load_repository(repo_root), prefixes)
+    except UsageError as error:
+        raise fail(error) from None
+    renamed = 0
+    for m in migrations:
+        if m.renames and not check and not write_migration(m):
+            typer.echo(f"{m.rel}: filen ändrades medan den flyttades; kör igen.", err=True)
+            continue
+        for r in m.renames:
+            renamed += 1
+            typer.echo(f"{m.rel}:{r.line}:{r.column}: `{r.old}` → `{r.new}`")
+        for key in m.unmapped:
+            typer.echo(
+                f"{m.rel}: `{key}` finns inte i strategin och ersätts inte av något: besluta om värdet."
+            )
+    verb = "kan flyttas" if check else "flyttade"
+    typer.echo(f"{renamed} id:n {verb} i {sum(1 for m in migrations if m.renames)} filer.", err=True)
+    if check and renamed:
+        raise typer.Exit(1)
+
+
 def _relative(root: Path, path: Path) -> str:
     resolved = path.resolve()
     if not resolved.exists():

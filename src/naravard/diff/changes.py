@@ -98,6 +98,7 @@ class YearDiff:
     scale: tuple[int, int]
     kommuner: tuple[KommunDiff, ...]
     region: tuple[DelmalSummary, ...]
+    not_comparable: tuple[str, ...] = ()  # what the earlier revision had and the later one does not map
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,14 @@ def compare_followups(
     kommun: str,
     labels: tuple[str, str],
     titles: dict[str, str] | None = None,
+    renamed: dict[str, str] | None = None,
 ) -> KommunDiff:
-    """Compare two follow-ups of one kommun against the strategy (B's revision)."""
+    """Compare two follow-ups of one kommun against the strategy (B's revision).
+
+    `renamed` maps an id of B's revision to the id the same thing had in A's (from the
+    revision's `ersatter`), so values compare across a strategy revision.
+    """
+    renamed = renamed or {}
     names = {k.id: k.namn for k in strategy.kommuner}
     titles = titles or {}
     scored = [(strategy.malbild.id, strategy.malbild.namn), *((d.id, d.namn) for d in strategy.delmal)]
@@ -63,7 +69,9 @@ def compare_followups(
         ScoreChange(
             key,
             namn,
-            old_scores[key].varde if key in old_scores else None,
+            old_scores[k].varde
+            if (k := key if key in old_scores else renamed.get(key, "")) in old_scores
+            else None,
             new_scores[key].varde if key in new_scores else None,
         )
         for key, namn in scored
@@ -72,9 +80,10 @@ def compare_followups(
     new_values = new.nyckeltal if new else {}
     nyckeltal = []
     for n in strategy.nyckeltal:
-        if n.id not in old_values and n.id not in new_values:
+        old_id = n.id if n.id in old_values else renamed.get(n.id, n.id)
+        if old_id not in old_values and n.id not in new_values:
             continue
-        a = old_values[n.id].varde if n.id in old_values else None
+        a = old_values[old_id].varde if old_id in old_values else None
         b = new_values[n.id].varde if n.id in new_values else None
         absolute = None if a is None or b is None else b - a
         relative = None if absolute is None or not a else absolute / abs(a)
@@ -130,6 +139,17 @@ def compare_years(repo: Repository, year_a: int, year_b: int, kommuner: Iterable
         raise UsageError(f"Ingen version av strategin gäller för {year_a} eller {year_b}.")
     strategy = revision.model
     wanted = list(kommuner) or [k.id for k in strategy.kommuner]
+    earlier = repo.revision_for(year_a)
+    renamed: dict[str, str] = {}
+    not_comparable: list[str] = []
+    if earlier is not None and earlier.doc.rel != revision.doc.rel:
+        mapping = strategy.ersatter
+        if mapping is not None:
+            renamed = {new: old for old, new in {**mapping.delmal, **mapping.nyckeltal}.items()}
+        kept = {n.id for n in strategy.nyckeltal} | set(renamed.values())
+        not_comparable = [f"{n.namn} ({n.id})" for n in earlier.model.nyckeltal if n.id not in kept]
+        kept_delmal = {d.id for d in strategy.delmal} | set(renamed.values())
+        not_comparable += [f"{d.namn} ({d.id})" for d in earlier.model.delmal if d.id not in kept_delmal]
     diffs = []
     for kommun in wanted:
         old = repo.followup_for(kommun, year_a)
@@ -143,6 +163,7 @@ def compare_years(repo: Repository, year_a: int, year_b: int, kommuner: Iterable
                 kommun=kommun,
                 labels=(str(year_a), str(year_b)),
                 titles=titles,
+                renamed=renamed,
             )
         )
     return YearDiff(
@@ -151,6 +172,7 @@ def compare_years(repo: Repository, year_a: int, year_b: int, kommuner: Iterable
         scale=(strategy.skala.min, strategy.skala.max),
         kommuner=tuple(diffs),
         region=_region(strategy, diffs, (str(year_a), str(year_b))),
+        not_comparable=tuple(not_comparable),
     )
 
 

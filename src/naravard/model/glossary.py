@@ -16,6 +16,7 @@ GLOSSARY: dict[str, str] = {
     "delmal": "Delmål",
     "diarienummer": "Diarienummer",
     "enhet": "Enhet",
+    "ersatter": "Ersätter",
     "etiketter": "Etiketter",
     "framgangsfaktorer": "Framgångsfaktorer",
     "fran": "Från",

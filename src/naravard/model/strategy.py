@@ -91,6 +91,17 @@ class Kommun(StrictModel):
     namn: Text = Field(description="Kommunens namn.")
 
 
+class Ersattning(StrictModel):
+    """Id:n i förra versionen av strategin och de id:n som ersätter dem i den här."""
+
+    delmal: dict[Id, Id] = Field(
+        default_factory=dict, description="Förra versionens delmål-id → det här versionens."
+    )
+    nyckeltal: dict[Id, Id] = Field(
+        default_factory=dict, description="Förra versionens nyckeltals-id → det här versionens."
+    )
+
+
 class Strategi(StrictModel):
     """En regions strategi för nära vård: målbild, delmål, skala, nyckeltal och kommuner."""
 
@@ -102,3 +113,10 @@ class Strategi(StrictModel):
     nyckeltal: list[Nyckeltal] = Field(description="Den fasta listan med nyckeltal.")
     kommuner: list[Kommun] = Field(min_length=1, description="Regionens kommuner.")
     principer: list[Text] = Field(default_factory=list, description="Enkla principer för samverkan.")
+    ersatter: Ersattning | None = Field(
+        None,
+        description=(
+            "För en reviderad strategi (valfritt): vilka id:n i förra versionen som motsvaras av "
+            "vilka i den här, så att jämförelser över revisionen blir möjliga."
+        ),
+    )

@@ -97,6 +97,19 @@ def _kommun_text(console: Console, diff: KommunDiff) -> None:
     console.print()
 
 
+def _revision_note(diff: YearDiff) -> str:
+    return (
+        f"Strategin reviderades mellan {diff.year_a} och {diff.year_b}. Går inte att jämföra "
+        f"(finns inte i den nya versionen och ersätts inte av något där): {', '.join(diff.not_comparable)}."
+    )
+
+
+def _revision_text(console: Console, diff: YearDiff) -> None:
+    if diff.not_comparable:
+        console.print(Text(_revision_note(diff), style="yellow"))
+        console.print()
+
+
 def _region_text(console: Console, diff: YearDiff) -> None:
     low, high = diff.scale
     a, b = str(diff.year_a), str(diff.year_b)
@@ -162,9 +175,11 @@ def write_years_text(diff: YearDiff, stream: TextIO, *, detailed: bool) -> None:
     """The region and a kommun × delmål matrix; with `detailed`, each kommun in full."""
     console = _console(stream)
     if detailed:
+        _revision_text(console, diff)
         for k in diff.kommuner:
             _kommun_text(console, k)
         return
+    _revision_text(console, diff)
     _region_text(console, diff)
     _matrix_text(console, diff)
     _biggest_text(console, diff)
@@ -206,6 +221,7 @@ def years_markdown(diff: YearDiff, *, detailed: bool) -> str:
     lines = [
         f"## Förändringar {a} → {b}",
         "",
+        *([_md_cell(_revision_note(diff)), ""] if diff.not_comparable else []),
         f"| Delmål | upp | ned | samma | {a}: {steps} (saknas) | {b}: {steps} (saknas) |",
     ]
     lines.append("|---|--:|--:|--:|---|---|")

@@ -18,7 +18,10 @@ skala:
 
 Fel (NV215): `max: 5` med bara fyra etiketter.
 
-Så rättar du: ge varje steg på skalan en etikett, och inget annat.
+En reviderad strategis `ersatter` ska para ihop id:n som finns i förra versionen med
+id:n som finns i den här.
+
+Så rättar du: ge varje steg på skalan en etikett, och inget annat; rätta id:n under `ersatter`.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
+from naravard.model.strategy import Strategi
+from naravard.repository import Entry, Repository
 from naravard.rules.base import Rule
 
-RULE = Rule("NV215", "strategy-inconsistent", "Strategins skala eller giltighet går inte ihop")
+RULE = Rule("NV215", "strategy-inconsistent", "Strategins skala, giltighet eller ersättningar går inte ihop")
 
 
 def check(repo: Repository) -> Iterator[Finding]:
@@ -53,3 +57,27 @@ def check(repo: Repository) -> Iterator[Finding]:
         if info.giltig_from > info.giltig_tom:
             message = "`giltig_tom` kommer före `giltig_from`."
             yield doc.finding(("strategi", "giltig_tom"), RULE.code, message)
+        yield from _replacements(repo, strategy)
+
+
+def _replacements(repo: Repository, strategy: Entry[Strategi]) -> Iterator[Finding]:
+    """`ersatter` maps ids of the revision before to ids of this one."""
+    mapping = strategy.model.ersatter
+    if mapping is None:
+        return
+    previous = repo.revision_for(strategy.model.strategi.giltig_from.year - 1)
+    sections = (
+        ("delmal", mapping.delmal, [d.id for d in strategy.model.delmal],
+         [d.id for d in previous.model.delmal] if previous else None),
+        ("nyckeltal", mapping.nyckeltal, [n.id for n in strategy.model.nyckeltal],
+         [n.id for n in previous.model.nyckeltal] if previous else None),
+    )  # fmt: skip
+    for section, pairs, current, before in sections:
+        for old, new in pairs.items():
+            path = ("ersatter", section, old)
+            if new not in current:
+                message = f"`{new}` finns inte under `{section}` i den här versionen av strategin."
+                yield strategy.doc.finding(path, RULE.code, message)
+            if before is not None and old not in before:
+                message = f"`{old}` finns inte under `{section}` i förra versionen ({previous.doc.rel})."  # type: ignore[union-attr]
+                yield strategy.doc.finding(path, RULE.code, message, key=True)
