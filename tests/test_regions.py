@@ -84,3 +84,15 @@ def test_no_dalarna_specific_word_in_the_code_or_templates() -> None:
         for match in re.finditer(r"(?i)dalarna|välfärdsrådet|RD22/00386", text):
             found.append(f"{path.relative_to(source)}: {match.group()}")
     assert found == []
+
+
+def test_a_region_names_its_goals_its_own_way(tmp_path: Path) -> None:
+    root = tmp_path / "vasterbotten"
+    run("init", str(root), "--region", "vasterbotten", "--exempel")
+    out_dir = tmp_path / "rapport"
+    run("report", "2024", "--root", str(root), "--out", str(out_dir), "--format", "html")
+    html = (out_dir / "rapport-2024.html").read_text(encoding="utf-8")
+    assert "Kommunerna skattar framtidsbilden och varje strategi" in html
+    assert "<h3>Fördelning per strategi</h3>" in html
+    _, out = run("diff", "2023", "2024", "--root", str(root), "--format", "md")
+    assert "| Strategi | upp | ned | samma |" in out

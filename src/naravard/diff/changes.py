@@ -99,6 +99,7 @@ class YearDiff:
     kommuner: tuple[KommunDiff, ...]
     region: tuple[DelmalSummary, ...]
     not_comparable: tuple[str, ...] = ()  # what the earlier revision had and the later one does not map
+    terms: dict[str, str] = field(default_factory=dict)  # the strategy's benamningar
 
 
 @dataclass(frozen=True)

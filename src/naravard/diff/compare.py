@@ -173,6 +173,7 @@ def compare_years(repo: Repository, year_a: int, year_b: int, kommuner: Iterable
         kommuner=tuple(diffs),
         region=_region(strategy, diffs, (str(year_a), str(year_b))),
         not_comparable=tuple(not_comparable),
+        terms=strategy.benamningar.model_dump(),
     )
 
 

@@ -91,6 +91,14 @@ class Kommun(StrictModel):
     namn: Text = Field(description="Kommunens namn.")
 
 
+class Benamningar(StrictModel):
+    """Vad regionen kallar målbilden och delmålen, i rapporter och jämförelser (valfritt)."""
+
+    malbild: Text = Field("målbilden", description="Målbilden i löptext, bestämd form: t.ex. framtidsbilden.")
+    delmal: Text = Field("delmål", description="Ett delmål, obestämd form: t.ex. strategi.")
+    delmal_plural: Text = Field("delmål", description="Flera delmål, obestämd form: t.ex. strategier.")
+
+
 class Ersattning(StrictModel):
     """Id:n i förra versionen av strategin och de id:n som ersätter dem i den här."""
 
@@ -113,6 +121,10 @@ class Strategi(StrictModel):
     nyckeltal: list[Nyckeltal] = Field(description="Den fasta listan med nyckeltal.")
     kommuner: list[Kommun] = Field(min_length=1, description="Regionens kommuner.")
     principer: list[Text] = Field(default_factory=list, description="Enkla principer för samverkan.")
+    benamningar: Benamningar = Field(
+        default_factory=lambda: Benamningar(),
+        description="Vad målbilden och delmålen kallas i regionen (valfritt; standard: målbilden, delmål).",
+    )
     ersatter: Ersattning | None = Field(
         None,
         description=(

@@ -137,7 +137,9 @@ def _matrix_text(console: Console, diff: YearDiff) -> None:
     table.add_column("Kommun", no_wrap=True)
     names = [s.namn for s in diff.kommuner[0].scores] if diff.kommuner else []
     for i, name in enumerate(names):
-        table.add_column("Målbild" if i == 0 else name, justify="center")
+        table.add_column(
+            diff.terms.get("malbild", "målbilden").capitalize() if i == 0 else name, justify="center"
+        )
     for column in ("nya", "klara", "status", "borta"):
         table.add_column(column, justify="right")
     for k in diff.kommuner:
@@ -222,7 +224,8 @@ def years_markdown(diff: YearDiff, *, detailed: bool) -> str:
         f"## Förändringar {a} → {b}",
         "",
         *([_md_cell(_revision_note(diff)), ""] if diff.not_comparable else []),
-        f"| Delmål | upp | ned | samma | {a}: {steps} (saknas) | {b}: {steps} (saknas) |",
+        f"| {_md_cell(diff.terms.get('delmal', 'delmål').capitalize())} | upp | ned | samma "
+        f"| {a}: {steps} (saknas) | {b}: {steps} (saknas) |",
     ]
     lines.append("|---|--:|--:|--:|---|---|")
     for s in diff.region:

@@ -110,8 +110,8 @@ def heatmap(context: ReportContext) -> Chart:
     height = 1.6 + 0.32 * len(rows)
     alt = (
         f"Värmekarta över självskattningen {context.year}: en rad per kommun och en kolumn för "
-        "målbilden och varje delmål, med skattningen skriven i varje ruta. Samma siffror står i "
-        "tabellen under diagrammet."
+        f"{context.terms['malbild']} och varje {context.terms['delmal']}, med skattningen skriven i "
+        "varje ruta. Samma siffror står i tabellen under diagrammet."
     )
     return Chart("sjalvskattning-karta", _svg(draw, (8, height)), alt)
 
@@ -145,7 +145,8 @@ def distribution(context: ReportContext) -> Chart:
         figure.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
 
     alt = (
-        f"Stapeldiagram: för målbilden och varje delmål hur många kommuner som valde varje steg "
+        f"Stapeldiagram: för {context.terms['malbild']} och varje {context.terms['delmal']} hur många "
+        "kommuner som valde varje steg "
         f"på skalan {context.year}, och hur många som inte skattade. Tabellen under visar antalen."
     )
     return Chart("sjalvskattning-fordelning", _svg(draw, (8, 1.4 + 0.45 * len(stats))), alt)
@@ -232,11 +233,14 @@ def activities(context: ReportContext) -> Chart:
             left = [a + b for a, b in zip(left, widths, strict=True)]
         ax.set_yticks(positions, [_wrap(n, 24) for n, _ in counts])
         ax.invert_yaxis()
-        ax.set_xlabel("Antal aktiviteter (en aktivitet räknas under varje delmål den bidrar till)")
+        ax.set_xlabel(
+            f"Antal aktiviteter (en aktivitet räknas under varje {context.terms['delmal']} den bidrar till)"
+        )
         figure.legend(loc="outside lower center", ncols=5, frameon=False, fontsize=8)
 
     alt = (
-        f"Stapeldiagram över aktiviteterna {context.year} per delmål, uppdelade efter status. "
+        f"Stapeldiagram över aktiviteterna {context.year} per {context.terms['delmal']}, uppdelade "
+        "efter status. "
         "Tabellen under visar antalen."
     )
     return Chart("aktiviteter", _svg(draw, (8, 1.4 + 0.45 * len(counts))), alt)

@@ -165,6 +165,7 @@ class ReportContext:
     strategy_validity: str
     diarienummer: str
     malbild: str
+    terms: dict[str, str]  # what the strategy calls its målbild and delmål (benamningar)
     scale: tuple[tuple[int, str], ...]
     score_names: tuple[str, ...]
     kommuner: tuple[KommunRef, ...]
@@ -445,6 +446,7 @@ def build_context(
         strategy_validity=f"{info.giltig_from.isoformat()}–{info.giltig_tom.isoformat()}",
         diarienummer=info.diarienummer,
         malbild=strategy.malbild.namn,
+        terms=strategy.benamningar.model_dump(),
         scale=tuple(sorted(strategy.skala.etiketter.items())),
         score_names=score_names,
         kommuner=refs,
