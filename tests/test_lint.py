@@ -72,7 +72,7 @@ CASES = [
     ("NV306", lambda r: add_2025(r, "nara-for-mig: 3", "nara-for-mig: 1"), (FU25, 19, 17)),
     ("NV307", lambda r: add_2025(r, "fast-lakarkontakt: 45", "fast-lakarkontakt: 4.5"), (FU25, 25, 22)),
     ("NV308", lambda r: r.replace(FU, "fast-lakarkontakt: 45", "fast-lakarkontakt: 145"), (FU, 25, 22)),
-    ("NV312", lambda r: r.replace(FU, "Olika journalsystem.", "Olika\u200bjournalsystem."), (FU, 15, 15)),
+    ("NV312", lambda r: r.replace(FU, "Olika journalsystem.", "Olika\u200bjournalsystem."), (FU, 15, 20)),
     ("NV311", lambda r: r.replace(FU, "inlamnad: 2025-02-28", "inlamnad: 2024-12-01"), (FU, 4, 11)),
     (
         "NV390",

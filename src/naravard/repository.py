@@ -144,6 +144,7 @@ def load_repository(root: Path, *, revision: str | None = None) -> Repository:
             continue
         entry = shape(file, doc)
         if isinstance(entry, Entry):
+            doc.release()  # the model holds the data now; positions are read again if needed
             _index(repo, entry)
         else:
             repo.findings.extend(entry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,19 @@ def find_waivers(text: str) -> dict[int, tuple[int, tuple[str, ...]]]:
     return found
 
 
+_HIDDEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def find_hidden(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Bidi controls and zero-width characters in the text (rule NV312 reports them)."""
+    found = []
+    for match in _HIDDEN.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        found.append((line, column, match.group()))
+    return tuple(found)
+
+
 __all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text"]
 
 MAX_BYTES = 2 * 1024 * 1024  # the largest real file is ~40 KB; a limit keeps /dev/zero out
@@ -42,23 +56,57 @@ MAX_BYTES = 2 * 1024 * 1024  # the largest real file is ~40 KB; a limit keeps /d
 
 @dataclass
 class SourceDocument:
-    """One YAML file: its values and spans when it could be read, else its load findings."""
+    """One YAML file: its values and spans when it could be read, else its load findings.
+
+    Once a file has been checked against its model, the repository releases its values and
+    spans (they are most of the memory of a large run, issue 9); a finding that needs a
+    position reads the file again through `reload`.
+    """
 
     rel: str
-    value: Any = None
-    spans: dict[tuple[Any, ...], Span] = field(default_factory=dict)
+    _value: Any = None
+    _spans: dict[tuple[Any, ...], Span] | None = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     waivers: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    hidden: tuple[tuple[int, int, str], ...] = ()  # bidi and zero-width characters: line, column, char
+    reload: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         """True when the file was read into values (it may still break the schema)."""
         return not self.findings
 
+    @property
+    def value(self) -> Any:
+        """The file's values (read again after `release`)."""
+        self._restore()
+        return self._value
+
+    @property
+    def spans(self) -> dict[tuple[Any, ...], Span]:
+        """Where every key and value stands (read again after `release`)."""
+        self._restore()
+        return self._spans or {}
+
+    def release(self) -> None:
+        """Forget values and positions; they are read again from the file if asked for."""
+        if self.reload is not None:
+            self._value, self._spans = None, None
+
+    def _restore(self) -> None:
+        if self._spans is None and self.reload is not None:
+            decoded = decode(self.reload())
+            if isinstance(decoded, Decoded):
+                tree = build_tree(decoded.text)
+                self._value, self._spans = tree.value, tree.spans
+            else:
+                self._spans = {}
+
     def at(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
         """The location of the deepest known part of `path` (its key, or its value)."""
+        spans = self.spans
         for end in range(len(path), -1, -1):
-            span = self.spans.get(path[:end])
+            span = spans.get(path[:end])
             if span is not None:
                 # A path deeper than the file goes (`varde` of a short-form score) is inside
                 # the deepest value that exists: point at that value.
@@ -87,12 +135,14 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
         doc.findings.append(Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message))
         return doc
     doc.waivers = find_waivers(decoded.text)
+    doc.hidden = find_hidden(decoded.text)
+    doc.reload = lambda: data
     tree = build_tree(decoded.text)
     doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
     if not doc.findings and tree.empty:
         doc.findings.append(Finding(Location(rel, 1, 1), "NV003", _EMPTY))
-    doc.value = tree.value
-    doc.spans = tree.spans
+    doc._value = tree.value
+    doc._spans = tree.spans
     return doc
 
 
@@ -112,7 +162,14 @@ def load_document(root: Path, path: Path) -> SourceDocument:
         )
     if len(data) > MAX_BYTES:
         return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
-    return load_text(rel, data)
+    doc = load_text(rel, data)
+    doc.reload = lambda: _read_again(path)  # not the bytes: a large run keeps no file text
+    return doc
+
+
+def _read_again(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
 
 
 def _refuse(root: Path, path: Path) -> str | None:

@@ -20,38 +20,21 @@ med inställningen "Render Control Characters").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import Any
 
-from naravard.findings import Finding, Severity
-from naravard.loader import SourceDocument
+from naravard.findings import Finding, Location, Severity
 from naravard.repository import Repository, iter_entries
 from naravard.rules.base import Rule
 
 RULE = Rule("NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING)
 
-HIDDEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
-def _walk(doc: SourceDocument, value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
-    if isinstance(value, str):
-        match = HIDDEN.search(value)
-        if match:
-            message = (
-                f"Texten innehåller ett osynligt tecken (U+{ord(match.group()):04X}) som kan vända "
-                "eller dölja text. Ta bort det."
-            )
-            yield doc.finding(path, RULE.code, message)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(doc, item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(doc, item, (*path, index))
-
 
 def check(repo: Repository) -> Iterator[Finding]:
-    """No free text holds bidi controls or zero-width characters."""
+    """No free text holds bidi controls or zero-width characters (found while loading)."""
     for entry in iter_entries(repo):
-        yield from _walk(entry.doc, entry.doc.value, ())
+        for line, column, char in entry.doc.hidden:
+            message = (
+                f"Texten innehåller ett osynligt tecken (U+{ord(char):04X}) som kan vända "
+                "eller dölja text. Ta bort det."
+            )
+            yield Finding(Location(entry.doc.rel, line, column), RULE.code, message)
