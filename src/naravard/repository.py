@@ -60,6 +60,9 @@ class Repository:
     followups: list[Entry[Uppfoljning]] = field(default_factory=list)
     handlingsplaner: list[Entry[Handlingsplan]] = field(default_factory=list)
     imported: list[Entry[ImporteradeNyckeltal]] = field(default_factory=list)
+    _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
+    _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
+    _index_size: tuple[int, int] = (-1, -1)
 
     def revision_for(self, year: int) -> Entry[Strategi] | None:
         """The strategy revision in force for `year` (FORMAT.md rule 4), or None."""
@@ -85,10 +88,36 @@ class Repository:
 
     def followup_for(self, kommun: str, year: int) -> Entry[Uppfoljning] | None:
         """The follow-up of `kommun` for `year`, if one loaded cleanly."""
+        return self._followups_by_key().get((kommun, year))
+
+    def plans_for(self, kommun: str, year: int) -> list[Entry[LokalPlan]]:
+        """The plans that hold `kommun` and whose period holds `year` (FORMAT.md rule 5)."""
+        return [
+            p
+            for p in self._plans_by_kommun().get(kommun, [])
+            if p.model.period.fran <= year <= p.model.period.till
+        ]
+
+    def _followups_by_key(self) -> dict[tuple[str, int], Entry[Uppfoljning]]:
+        # Rules ask once per follow-up and year: an index, rebuilt if more files were added.
+        if self._index_size != (len(self.followups), len(self.plans)):
+            self._rebuild_index()
+        return self._followup_index
+
+    def _plans_by_kommun(self) -> dict[str, list[Entry[LokalPlan]]]:
+        if self._index_size != (len(self.followups), len(self.plans)):
+            self._rebuild_index()
+        return self._plan_index
+
+    def _rebuild_index(self) -> None:
+        self._followup_index = {}
         for entry in self.followups:
-            if entry.model.kommun == kommun and entry.model.ar == year:
-                return entry
-        return None
+            self._followup_index.setdefault((entry.model.kommun, entry.model.ar), entry)
+        self._plan_index = {}
+        for plan in self.plans:
+            for kommun in dict.fromkeys(plan.model.kommuner):
+                self._plan_index.setdefault(kommun, []).append(plan)
+        self._index_size = (len(self.followups), len(self.plans))
 
     def imported_for(self, year: int) -> Entry[ImporteradeNyckeltal] | None:
         """The nyckeltal imported from Kolada for `year` (nyckeltal-ÅÅÅÅ.yaml), if it loaded cleanly."""
@@ -96,14 +125,6 @@ class Repository:
             if entry.model.ar == year and entry.file.year == year:
                 return entry
         return None
-
-    def plans_for(self, kommun: str, year: int) -> list[Entry[LokalPlan]]:
-        """The plans that hold `kommun` and whose period holds `year` (FORMAT.md rule 5)."""
-        return [
-            p
-            for p in self.plans
-            if kommun in p.model.kommuner and p.model.period.fran <= year <= p.model.period.till
-        ]
 
 
 def load_repository(root: Path, *, revision: str | None = None) -> Repository:
