@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from naravard.findings import Finding, Severity
+from naravard.model.plan import Aktivitet
 from naravard.repository import Repository
 from naravard.rules.base import Rule
 
@@ -37,6 +38,7 @@ RULE = Rule("NV302", "activity-overdue", "Aktiviteten borde ha slutat", Severity
 def check(repo: Repository) -> Iterator[Finding]:
     """The latest follow-up of an activity whose end has passed does not still call it open."""
     latest: dict[tuple[str, str], tuple[int, object]] = {}
+    activities: dict[int, dict[str, Aktivitet]] = {}  # per plan: id → activity, built once
     for followup in repo.followups:
         for i, rapport in enumerate(followup.model.aktiviteter):
             key = (followup.model.kommun, rapport.id)
@@ -47,8 +49,10 @@ def check(repo: Repository) -> Iterator[Finding]:
         rapport = followup.model.aktiviteter[i]
         if rapport.status not in ("planerad", "pagaende"):
             continue
-        plans = repo.plans_for(kommun, year)
-        aktivitet = next((a for p in plans for a in p.model.aktiviteter if a.id == activity), None)
+        aktivitet = None
+        for plan in repo.plans_for(kommun, year):
+            by_id = activities.setdefault(id(plan), {a.id: a for a in reversed(plan.model.aktiviteter)})
+            aktivitet = aktivitet or by_id.get(activity)
         if aktivitet is None or aktivitet.nar.slut.last >= date(year, 12, 31):
             continue
         message = (
