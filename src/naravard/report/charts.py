@@ -42,13 +42,23 @@ class Chart:
     alt: str
 
 
-def _svg(draw: Callable[[Any], None], size: tuple[float, float]) -> str:
+def _svg(
+    draw: Callable[[Any], None], size: tuple[float, float], *, margins: tuple[float, float] | None = None
+) -> str:
+    """Draw a figure to SVG text. With `margins` (left, bottom, in inches) the layout is fixed:
+    half the cost of the constrained layout, which measures every label (a chart per nyckeltal
+    with a bar per kommun is where the report's time goes, issue 9)."""
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
-        figure = Figure(figsize=size, layout="constrained")
+        figure = Figure(figsize=size, layout=None if margins else "constrained")
+        if margins:
+            left, bottom = margins
+            figure.subplots_adjust(
+                left=left / size[0], right=0.97, bottom=bottom / size[1], top=1 - 0.15 / size[1]
+            )
         FigureCanvasSVG(figure)
         draw(figure)
         out = io.StringIO()
@@ -203,7 +213,10 @@ def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
         "streckad linje och tidigare år som ringar. Blått är bättre än medianen, orange och "
         "randigt sämre. Tabellen under visar värdena."
     )
-    return Chart(f"nyckeltal-{section.id}", _svg(draw, (8, 1.2 + 0.28 * len(rows))), alt)
+    # Room on the left for the longest kommun name (about 0.085 in per character at 10 pt).
+    left = 0.25 + 0.085 * max((len(r.kommun.namn) for r in rows), default=8)
+    size = (8, 1.2 + 0.28 * len(rows))
+    return Chart(f"nyckeltal-{section.id}", _svg(draw, size, margins=(min(left, 3.0), 0.55)), alt)
 
 
 def _earlier_label(context: ReportContext, index: int) -> str:
