@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
+from naravard.discover import relative_path
 from naravard.errors import UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
@@ -117,19 +118,10 @@ def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckRes
     findings = check(repo, warnings=warnings)
     files = len(repo.files)
     if paths:
-        prefixes = [_relative(repo.root, p) for p in paths]
+        prefixes = [relative_path(repo.root, p) for p in paths]
         findings = [f for f in findings if _within(f.location.file, prefixes)]
         files = sum(1 for f in repo.files if _within(f.rel, prefixes))
     return CheckResult.build(findings, files=files)
-
-
-def _relative(root: Path, path: Path) -> str:
-    resolved = path.resolve()
-    if not resolved.exists():
-        raise UsageError(f"{path} finns inte.")
-    if not resolved.is_relative_to(root):
-        raise UsageError(f"{path} ligger inte i repositoriet {root}.")
-    return resolved.relative_to(root).as_posix()
 
 
 def _within(rel: str, prefixes: list[str]) -> bool:

@@ -70,6 +70,16 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     )
 
 
+def relative_path(root: Path, path: Path) -> str:
+    """A path given on the command line, relative to the repository (it must exist inside it)."""
+    resolved = path.resolve()
+    if not resolved.exists():
+        raise UsageError(f"{path} finns inte.")
+    if not resolved.is_relative_to(root):
+        raise UsageError(f"{path} ligger inte i repositoriet {root}.")
+    return resolved.relative_to(root).as_posix()
+
+
 def classify(root: Path, path: Path) -> DataFile:
     """What the file at `path` is, judged by where it stands and what it is called."""
     rel = path.relative_to(root).as_posix()

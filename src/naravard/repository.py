@@ -98,6 +98,11 @@ class Repository:
             if p.model.period.fran <= year <= p.model.period.till
         ]
 
+    def plan_for(self, kommun: str, year: int) -> Entry[LokalPlan] | None:
+        """The one plan of `kommun` for `year`; None when there is none or two (NV211, NV212)."""
+        plans = self.plans_for(kommun, year)
+        return plans[0] if len(plans) == 1 else None
+
     def _followups_by_key(self) -> dict[tuple[str, int], Entry[Uppfoljning]]:
         # Rules ask once per follow-up and year: an index, rebuilt if more files were added.
         if self._index_size != (len(self.followups), len(self.plans)):

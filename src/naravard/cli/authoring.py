@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from naravard.cli.app import RootOption, app, fail, repository_root
+from naravard.discover import relative_path
 from naravard.errors import UsageError
 
 new_app = typer.Typer(
@@ -157,7 +158,7 @@ def fix(
 
     try:
         repo_root = repository_root(root)
-        prefixes = [_relative(repo_root, p) for p in paths or ()]
+        prefixes = [relative_path(repo_root, p) for p in paths or ()]
         outcomes = plan_fixes(repo_root, find_fixes(api.load_repository(repo_root), prefixes))
     except UsageError as error:
         raise fail(error) from None
@@ -197,7 +198,7 @@ def migrate(
 
     try:
         repo_root = repository_root(root)
-        prefixes = [_relative(repo_root, p) for p in paths or ()]
+        prefixes = [relative_path(repo_root, p) for p in paths or ()]
         migrations = plan_migrations(api.load_repository(repo_root), prefixes)
     except UsageError as error:
         raise fail(error) from None
@@ -217,15 +218,6 @@ def migrate(
     typer.echo(f"{renamed} id:n {verb} i {sum(1 for m in migrations if m.renames)} filer.", err=True)
     if check and renamed:
         raise typer.Exit(1)
-
-
-def _relative(root: Path, path: Path) -> str:
-    resolved = path.resolve()
-    if not resolved.exists():
-        raise UsageError(f"{path} finns inte.")
-    if not resolved.is_relative_to(root):
-        raise UsageError(f"{path} ligger inte i repositoriet {root}.")
-    return resolved.relative_to(root).as_posix()
 
 
 @app.command()
