@@ -220,3 +220,16 @@ def test_the_gitlab_job_is_valid_yaml_with_the_commands_of_the_cli() -> None:
     after = "\n".join(job["after_script"])
     assert 'naravard diff --rev "$CI_MERGE_REQUEST_DIFF_BASE_SHA..HEAD" --format md' in after
     assert "merge_requests/$CI_MERGE_REQUEST_IID/notes" in after
+
+
+def test_init_checks_every_file_before_it_writes_one(tmp_path: Path) -> None:
+    target = tmp_path / "region"
+    (target / "schemas").mkdir(parents=True)
+    (target / "schemas" / "strategi.schema.json").write_text("{}", encoding="utf-8")
+    code, _, err = invoke("init", str(target), "--region", "dalarna")
+    assert code == 2
+    assert "schemas/strategi.schema.json" in err
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == [
+        "schemas",
+        "schemas/strategi.schema.json",
+    ]

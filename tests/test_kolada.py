@@ -306,6 +306,26 @@ def test_a_next_page_elsewhere_is_not_followed(kolada: FakeKolada, elsewhere: st
     assert len(kolada.requests) == 1
 
 
+@pytest.mark.parametrize("elsewhere", ["http://127.0.0.2:9/intern", "https://127.0.0.1/v3/data"])
+def test_a_redirect_elsewhere_is_not_followed(kolada: FakeKolada, elsewhere: str) -> None:
+    kolada.reply(f"/v3{REQUEST}", Reply(status=302, headers={"Location": elsewhere}))
+    c, _ = client(kolada)
+    with pytest.raises(KoladaError, match="annan adress"):
+        fetch_all(c)
+    assert len(kolada.requests) == 1
+
+
+def test_a_value_of_hundreds_of_digits_is_a_clear_error(kolada: FakeKolada) -> None:
+    body = (
+        b'{"values": [{"kpi": "U71411", "municipality": "2080", "period": 2024,'
+        b' "values": [{"gender": "T", "value": 1' + b"0" * 400 + b"}]}]}"
+    )
+    kolada.reply(f"/v3{REQUEST}", Reply(body=body))
+    c, _ = client(kolada)
+    with pytest.raises(KoladaError, match="för stort"):
+        fetch_all(c)
+
+
 def test_a_page_that_points_to_itself_ends_the_fetch(kolada: FakeKolada) -> None:
     itself = kolada.base() + REQUEST
     kolada.reply(f"/v3{REQUEST}", Reply(body=json.dumps({"values": [], "next_url": itself}).encode()))
@@ -652,3 +672,10 @@ def test_a_new_kolada_id_in_the_strategy_asks_for_a_new_fetch(repo: Repo) -> Non
 
 
 KOLADA_CODES = {"NV216", "NV313"}
+
+
+def test_values_beyond_decimal_precision_compare_without_a_crash() -> None:
+    from naravard.kolada.precedence import agrees
+
+    assert agrees(1e30, 1e30)
+    assert not agrees(1e30, 2e30)

@@ -3,6 +3,7 @@ compares across the boundary where the revision maps its ids, and migrate moves 
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from naravard.api import diff_years
@@ -65,4 +66,30 @@ def test_migrate_names_what_the_new_revision_does_not_have(repo: Repo) -> None:
     repo.replace(FU26, "  sip-per-1000: 1.4\n", "  sip-per-1000: 1.4\n  sip-antal: 3\n")
     result = runner.invoke(app, ["migrate", "--check", "--root", str(repo.root)], catch_exceptions=False)
     assert "`nyckeltal.sip-antal` finns inte i strategin och ersätts inte av något" in result.stdout
+    assert "sip-antal: 3" in repo.read(FU26)
+
+
+def test_migrate_dot_means_the_whole_repository(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo.write(REVISION, repo.read(REVISION) + MAPPING)
+    repo.replace(FU26, "  sip-per-1000: 1.4\n", "  sip-antal: 3\n")
+    monkeypatch.chdir(repo.root)
+    result = runner.invoke(app, ["migrate", "--check", "."], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "`sip-antal` → `sip-per-1000`" in result.stdout
+
+
+def test_a_file_that_cannot_be_written_is_said_and_exits_1(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from naravard.authoring import migrate
+
+    def refuse(_path: object, _data: bytes) -> None:
+        raise PermissionError(13, "Åtkomst nekad")
+
+    monkeypatch.setattr(migrate, "write_atomic", refuse)
+    repo.write(REVISION, repo.read(REVISION) + MAPPING)
+    repo.replace(FU26, "  sip-per-1000: 1.4\n", "  sip-antal: 3\n")
+    result = runner.invoke(app, ["migrate", "--root", str(repo.root)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "filen kan inte skrivas (Åtkomst nekad); inget i den har ändrats." in result.stderr
     assert "sip-antal: 3" in repo.read(FU26)

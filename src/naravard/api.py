@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
-from naravard.discover import relative_path
+from naravard.discover import relative_path, within
 from naravard.errors import UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
@@ -119,10 +119,6 @@ def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckRes
     files = len(repo.files)
     if paths:
         prefixes = [relative_path(repo.root, p) for p in paths]
-        findings = [f for f in findings if _within(f.location.file, prefixes)]
-        files = sum(1 for f in repo.files if _within(f.rel, prefixes))
+        findings = [f for f in findings if within(f.location.file, prefixes)]
+        files = sum(1 for f in repo.files if within(f.rel, prefixes))
     return CheckResult.build(findings, files=files)
-
-
-def _within(rel: str, prefixes: list[str]) -> bool:
-    return any(p in ("", ".") or rel == p or rel.startswith(p + "/") for p in prefixes)

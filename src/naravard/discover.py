@@ -10,7 +10,7 @@ data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -78,6 +78,11 @@ def relative_path(root: Path, path: Path) -> str:
     if not resolved.is_relative_to(root):
         raise UsageError(f"{path} ligger inte i repositoriet {root}.")
     return resolved.relative_to(root).as_posix()
+
+
+def within(rel: str, prefixes: Sequence[str]) -> bool:
+    """True when the repository path `rel` is one of `prefixes` or inside one (`.` is everything)."""
+    return any(p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
 def classify(root: Path, path: Path) -> DataFile:

@@ -28,6 +28,7 @@ from naravard.api import check
 from naravard.atomic import write_atomic
 from naravard.authoring.targets import model_for
 from naravard.authoring.textfile import TextFile
+from naravard.discover import within
 from naravard.findings import Finding
 from naravard.loader import MAX_BYTES, load_text
 from naravard.model.messages import iter_schema_findings
@@ -63,7 +64,7 @@ def find_fixes(repo: Repository, paths: Sequence[str] = ()) -> list[Fix]:
     words: dict[str, dict[tuple[int, int], str]] = {}
     for finding in check(repo, warnings=True):
         rel, line, column = finding.location.file, finding.location.line, finding.location.column
-        if finding.code.startswith("NV0") or (paths and not _within(rel, paths)):
+        if finding.code.startswith("NV0") or (paths and not within(rel, paths)):
             continue
         kind = _kind(finding)
         if kind is None:
@@ -82,10 +83,6 @@ def find_fixes(repo: Repository, paths: Sequence[str] = ()) -> list[Fix]:
         if new != word:
             fixes.setdefault((rel, line, column), Fix(rel, line, column, word, new, finding.code, kind))
     return sorted(fixes.values(), key=lambda f: (f.rel, f.line, f.column))
-
-
-def _within(rel: str, paths: Sequence[str]) -> bool:
-    return any(p in ("", ".") or rel == p or rel.startswith(p + "/") for p in paths)
 
 
 def _kind(finding: Finding) -> str | None:

@@ -114,6 +114,9 @@ def format_file(root: Path, path: Path) -> Formatted:
     rel = path.relative_to(root).as_posix()
     if path.is_symlink():
         return Formatted(path, rel, refusal=_LINK)
+    found, model = model_for(root, path)
+    if not found:  # not a data file (e.g. README.md): say so before reading it as YAML
+        return Formatted(path, rel, refusal=_UNKNOWN)
     doc = load_document(root, path)
     if doc.findings:
         return Formatted(path, rel, findings=tuple(doc.findings), refusal=_UNREADABLE)
@@ -122,9 +125,6 @@ def format_file(root: Path, path: Path) -> Formatted:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return Formatted(path, rel, refusal=f"Filen kan inte läsas: {exc.strerror}.")
-    found, model = model_for(root, path)
-    if not found:
-        return Formatted(path, rel, data, refusal=_UNKNOWN)
     return format_bytes(path, rel, data, model)
 
 

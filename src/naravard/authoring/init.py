@@ -71,23 +71,38 @@ def init_repository(target: Path, *, region: str, examples: bool = False) -> lis
     data = region_files(region, examples=examples)
     if (target / "data" / "region").exists():
         raise UsageError(f"{target} är redan ett naravard-repositorium (data/region/ finns).")
-    existing = [rel for rel in FILES.values() if (target / rel).exists() or (target / rel).is_symlink()]
+    from naravard.model.schema import SCHEMA_FILES
+
+    targets = [*data, *FILES.values(), *(f"schemas/{name}" for name in SCHEMA_FILES)]
+    existing = [rel for rel in targets if _taken(target, rel)]
     if existing:
         raise UsageError(
             f"{target} har redan {', '.join(existing)}. naravard init skriver inte över något: "
             "välj en tom mapp eller flytta filerna först."
         )
-    written = []
+    written: list[Path] = []
     contents = {**data, **{rel: template(name) for name, rel in FILES.items()}}
-    for rel, content in contents.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_new(path, content)
-        written.append(path)
-    schemas = target / "schemas"
-    schemas.mkdir(exist_ok=True)
-    for name, schema in build_schemas(load_repository(target.resolve())).items():
-        path = schemas / name
-        create_new(path, render(schema).encode("utf-8"))
-        written.append(path)
+    try:
+        for rel, content in contents.items():
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_new(path, content)
+            written.append(path)
+        schemas = target / "schemas"
+        schemas.mkdir(exist_ok=True)
+        for name, schema in build_schemas(load_repository(target.resolve())).items():
+            path = schemas / name
+            create_new(path, render(schema).encode("utf-8"))
+            written.append(path)
+    except OSError as exc:
+        done = f" ({len(written)} filer hann skrivas och kan tas bort)" if written else ""
+        raise UsageError(f"Kan inte skapa {exc.filename or target}: {exc.strerror or exc}{done}.") from None
     return written
+
+
+def _taken(target: Path, rel: str) -> bool:
+    """True when `rel`, or a folder on its way, already stands in the way (as a file or a link)."""
+    path = target / rel
+    if path.exists() or path.is_symlink():
+        return True
+    return any(parent.exists() and not parent.is_dir() for parent in path.parents if parent != target)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from naravard.atomic import write_atomic
 from naravard.authoring.textfile import TextFile
+from naravard.discover import within
 from naravard.loader import load_text
 from naravard.model.strategy import Strategi
 from naravard.repository import Repository
@@ -49,7 +50,7 @@ def plan_migrations(repo: Repository, prefixes: Sequence[str] = ()) -> list[Migr
     out = []
     for entry in repo.followups:
         rel = entry.doc.rel
-        if prefixes and not any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes):
+        if prefixes and not within(rel, prefixes):
             continue
         revision = repo.revision_for(entry.model.ar)
         if revision is None or revision.model.ersatter is None:

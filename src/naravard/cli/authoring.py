@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -121,13 +123,21 @@ def fmt(
             changed += 1
             if check:
                 typer.echo(result.diff(), nl=False)
-            elif write_formatted(result):
+            elif (problem := _attempt(partial(write_formatted, result))) is None:
                 typer.echo(f"Formaterade {result.rel}")
             else:
                 refused += 1
-                typer.echo(f"{result.rel}: filen ändrades medan den formaterades; kör igen.", err=True)
+                typer.echo(f"{result.rel}: {problem}", err=True)
     typer.echo(_fmt_summary(len(results), changed, refused, check=check), err=True)
     raise typer.Exit(1 if refused or (check and changed) else 0)
+
+
+def _attempt(write: Callable[[], bool]) -> str | None:
+    """Run one file's write: None when it was written, else why not, for the person."""
+    try:
+        return None if write() else "filen ändrades medan den skrevs om; kör kommandot igen."
+    except OSError as exc:
+        return f"filen kan inte skrivas ({exc.strerror or exc}); inget i den har ändrats."
 
 
 def _fmt_summary(total: int, changed: int, refused: int, *, check: bool) -> str:
@@ -162,12 +172,14 @@ def fix(
         outcomes = plan_fixes(repo_root, find_fixes(api.load_repository(repo_root), prefixes))
     except UsageError as error:
         raise fail(error) from None
-    made = 0
+    made = failed = 0
     for outcome in outcomes:
         if not outcome.made:
             continue
-        if not check and not write_fixes(repo_root, outcome):
-            typer.echo(f"{outcome.rel}: filen ändrades medan den rättades; kör igen.", err=True)
+        problem = None if check else _attempt(partial(write_fixes, repo_root, outcome))
+        if problem:
+            failed += 1
+            typer.echo(f"{outcome.rel}: {problem}", err=True)
             continue
         for item in outcome.made:
             made += 1
@@ -178,6 +190,8 @@ def fix(
         typer.echo(f"{made} rättelser i {files} filer kan göras med `naravard fix`.", err=True)
         raise typer.Exit(1 if made else 0)
     typer.echo(f"{made} rättelser i {files} filer. Kör `naravard validate` för det som återstår.", err=True)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -202,10 +216,12 @@ def migrate(
         migrations = plan_migrations(api.load_repository(repo_root), prefixes)
     except UsageError as error:
         raise fail(error) from None
-    renamed = 0
+    renamed = failed = 0
     for m in migrations:
-        if m.renames and not check and not write_migration(m):
-            typer.echo(f"{m.rel}: filen ändrades medan den flyttades; kör igen.", err=True)
+        problem = None if check or not m.renames else _attempt(partial(write_migration, m))
+        if problem:
+            failed += 1
+            typer.echo(f"{m.rel}: {problem}", err=True)
             continue
         for r in m.renames:
             renamed += 1
@@ -216,7 +232,7 @@ def migrate(
             )
     verb = "kan flyttas" if check else "flyttade"
     typer.echo(f"{renamed} id:n {verb} i {sum(1 for m in migrations if m.renames)} filer.", err=True)
-    if check and renamed:
+    if failed or (check and renamed):
         raise typer.Exit(1)
 
 

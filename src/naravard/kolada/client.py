@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote, urljoin, urlsplit
-from urllib.request import Request, urlopen
+from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 from naravard import __version__
 from naravard.kolada.errors import KoladaError
@@ -118,7 +118,8 @@ class KoladaClient:
     def _follow(self, current: str, link: str) -> str:
         target = urljoin(current, link)
         parts = urlsplit(target)
-        if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(self.base_url).netloc:
+        base = urlsplit(self.base_url)
+        if parts.scheme != base.scheme or parts.netloc != base.netloc:
             raise KoladaError(
                 f"Kolada pekar på nästa sida på en annan adress ({show(link, 200)}); den följs inte."
             )
@@ -145,7 +146,7 @@ class KoladaClient:
             url, headers={"Accept": "application/json", "User-Agent": f"naravard/{__version__}"}
         )
         try:
-            with urlopen(request, timeout=self.timeout) as response:
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 data: bytes = response.read(MAX_BYTES + 1)
         except HTTPError as error:
             status, reason, headers = error.code, error.reason, error.headers
@@ -190,3 +191,21 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class _SameAddressRedirects(HTTPRedirectHandler):
+    """Follows a redirect only to the same scheme and host: the next-page check must not be
+    bypassed by a 3xx to another address (an internal service, a downgrade to http)."""
+
+    def redirect_request(
+        self, req: Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> Request | None:
+        old, new = urlsplit(req.full_url), urlsplit(urljoin(req.full_url, newurl))
+        if (old.scheme, old.netloc) != (new.scheme, new.netloc):
+            raise KoladaError(
+                f"Kolada skickar vidare till en annan adress ({show(newurl, 200)}); den följs inte."
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = build_opener(_SameAddressRedirects)

@@ -60,9 +60,10 @@ def import_files(root: Path, files: Sequence[Path]) -> list[ImportResult]:
             rows_by_year.setdefault(row.period, []).append((row, fetched))
     if not rows_by_year:
         raise KoladaError("Filerna innehåller inga värden från Kolada; ingenting skrevs.")
+    # Every year's strategy is checked before anything is written: all years or none.
+    sources_by_year = {year: _sources(repo, year, ()) for year in sorted(rows_by_year)}
     results = []
-    for year in sorted(rows_by_year):
-        sources = _sources(repo, year, ())
+    for year, sources in sources_by_year.items():
         merged = Collected()
         for fetched in sorted({day for _, day in rows_by_year[year]}):
             part = collect(

@@ -106,7 +106,11 @@ def _row(item: Any, index: int, source: str) -> KoladaRow:
     value = total[0].get("value") if total else None
     if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool)):
         raise bad(f"ett värde som inte är ett tal (`{show(value)}`)")
-    if value is not None and not math.isfinite(value):
+    try:
+        finite = value is None or math.isfinite(value)
+    except OverflowError:  # an integer of hundreds of digits does not fit in a float
+        finite = False
+    if not finite:
         raise bad("ett värde som är för stort för att vara ett tal")
     deleted = _deleted(item) or bool(total and _deleted(total[0]))
     return KoladaRow(kpi, municipality, period, None if value is None else float(value), deleted)

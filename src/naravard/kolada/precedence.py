@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from naravard.repository import Repository
 
@@ -65,4 +65,7 @@ def agrees(typed: float, kolada: float) -> bool:
     exponent = written.as_tuple().exponent
     decimals = 0 if typed.is_integer() or not isinstance(exponent, int) else max(-exponent, 0)
     step = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(kolada)).quantize(step, rounding=ROUND_HALF_UP) == written.quantize(step)
+    try:
+        return Decimal(repr(kolada)).quantize(step, rounding=ROUND_HALF_UP) == written.quantize(step)
+    except InvalidOperation:  # beyond Decimal's precision (1e30 and up): compare as they are
+        return typed == kolada
