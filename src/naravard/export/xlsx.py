@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -18,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from naravard.export.cells import Cell, neutralise
+from naravard.export.cells import Cell
 from naravard.export.tables import Table
 
 MIN_WIDTH = 8
@@ -40,8 +41,16 @@ def build_xlsx(tables: Sequence[Table]) -> bytes:
 def _value(value: Cell) -> Cell:
     if isinstance(value, str):
         # Control characters cannot be stored in the file format; show that something was there.
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return value
+
+
+def _as_text(row: tuple[Any, ...]) -> None:
+    # openpyxl makes a text starting with `=` a formula; stored as a string it is shown as
+    # written, with no apostrophe in front (unlike CSV, where only the apostrophe can help).
+    for cell in row:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def _sheet(sheet: Worksheet, table: Table) -> None:
@@ -51,6 +60,8 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for values in table.rows:
         sheet.append([_value(v) for v in values])
+    for row in sheet.iter_rows():
+        _as_text(row)
     widths = [len(h) for h in table.headers]
     for row in sheet.iter_rows(min_row=2):
         for column, cell in enumerate(row):
