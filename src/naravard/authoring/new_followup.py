@@ -15,6 +15,7 @@ from naravard.errors import UsageError
 from naravard.model.followup import Uppfoljning
 from naravard.model.plan import Aktivitet, LokalPlan
 from naravard.model.strategy import Strategi
+from naravard.model.words import UNIT
 from naravard.repository import Entry, Repository
 
 
@@ -172,16 +173,7 @@ def _nyckeltal(strategy: Strategi, previous: Uppfoljning | None) -> list[str]:
     return lines
 
 
-UNITS = {
-    "procent": "procent",
-    "andel": "andel",
-    "antal": "antal",
-    "index": "index",
-    "kronor": "kronor",
-    "dagar": "dagar",
-    "per-1000-invanare": "per 1 000 invånare",
-    "per-100000-invanare": "per 100 000 invånare",
-}
+UNITS = {**UNIT, "andel": "andel"}
 
 
 def _number(value: float | None) -> str:

@@ -15,25 +15,11 @@ from naravard.export.cells import Cell
 from naravard.kolada.precedence import nyckeltal_values
 from naravard.model.followup import Uppfoljning
 from naravard.model.strategy import Strategi
+from naravard.model.words import STATUS, UNIT_SHORT
 from naravard.repository import Repository
 
-STATUSES = {
-    "planerad": "planerad",
-    "pagaende": "pågående",
-    "genomford": "genomförd",
-    "pausad": "pausad",
-    "avbruten": "avbruten",
-}
-UNITS = {
-    "procent": "%",
-    "andel": "andel",
-    "antal": "antal",
-    "index": "index",
-    "kronor": "kr",
-    "dagar": "dagar",
-    "per-1000-invanare": "per 1 000 invånare",
-    "per-100000-invanare": "per 100 000 invånare",
-}
+STATUSES = STATUS
+UNITS = UNIT_SHORT
 
 
 @dataclass(frozen=True)

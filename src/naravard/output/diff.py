@@ -13,16 +13,11 @@ from rich.text import Text
 
 from naravard import __version__
 from naravard.diff import KommunDiff, NyckeltalChange, RevisionDiff, YearDiff
+from naravard.model.words import STATUS
 
 _VERDICT_STYLE = {"battre": "green", "samre": "red", "oforandrad": "dim", "neutral": "", "okand": "dim"}
 _VERDICT_WORD = {"battre": "bättre", "samre": "sämre", "oforandrad": "oförändrat", "neutral": "", "okand": ""}
-_STATUS = {
-    "planerad": "planerad",
-    "pagaende": "pågående",
-    "genomford": "genomförd",
-    "pausad": "pausad",
-    "avbruten": "avbruten",
-}
+_STATUS = STATUS
 _KIND = {"ny": "ny", "genomford": "genomförd", "borttagen": "borttagen", "status": "ny status"}
 
 

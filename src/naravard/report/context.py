@@ -16,30 +16,12 @@ from naravard.findings import Finding, Severity
 from naravard.kolada.precedence import KOLADA, nyckeltal_values
 from naravard.model.followup import Uppfoljning
 from naravard.model.strategy import Strategi
+from naravard.model.words import RIKTNING, STATUS, UNIT
 from naravard.repository import Entry, Repository
 
-STATUS_NAMES = {
-    "planerad": "Planerad",
-    "pagaende": "Pågående",
-    "genomford": "Genomförd",
-    "pausad": "Pausad",
-    "avbruten": "Avbruten",
-}
-RIKTNING_NAMES = {
-    "hogre": "högre är bättre",
-    "lagre": "lägre är bättre",
-    "neutral": "varken högre eller lägre är bättre",
-}
-UNIT_NAMES = {
-    "procent": "procent",
-    "andel": "andel (0–1)",
-    "antal": "antal",
-    "index": "index",
-    "kronor": "kronor",
-    "dagar": "dagar",
-    "per-1000-invanare": "per 1 000 invånare",
-    "per-100000-invanare": "per 100 000 invånare",
-}
+STATUS_NAMES = {key: word.capitalize() for key, word in STATUS.items()}
+RIKTNING_NAMES = RIKTNING
+UNIT_NAMES = UNIT
 REFLECTION_NAMES = {
     "lardomar": "Lärdomar",
     "framgangsfaktorer": "Framgångsfaktorer",
