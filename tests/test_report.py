@@ -173,3 +173,12 @@ def test_the_html_opens_in_chromium_without_network_errors_or_scripts(repo: Repo
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
     assert problems == []
     assert images and all(loaded and alt for loaded, alt in images)
+
+
+def test_charts_drawn_in_workers_are_the_same_as_drawn_one_by_one(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = render(repo, tmp_path / "a", formats=("html",))["rapport-2024.html"].read_bytes()
+    monkeypatch.setattr(charts, "PARALLEL_FROM_KOMMUNER", 1)
+    parallel = render(repo, tmp_path / "b", formats=("html",))["rapport-2024.html"].read_bytes()
+    assert parallel == serial
