@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,9 +32,11 @@ MAX_DEPTH = 40
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where a mapping entry or list item stands: its key's and its value's 1-based positions."""
+class Span(NamedTuple):
+    """Where a mapping entry or list item stands: its key's and its value's 1-based positions.
+
+    A named tuple, not a dataclass: one is made for every key and value of every file.
+    """
 
     key_line: int
     key_column: int
@@ -109,7 +111,9 @@ def resolve_plain(text: str) -> Any:
 
 
 def _nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 class _Frame:
@@ -164,11 +168,24 @@ class _Builder:
         self.tree.problems.append(TreeProblem(code, message, at[0], at[1]))
 
     def run(self, text: str) -> None:
-        documents = 0
         stack = self.stack
+        loader = _Loader(text)
+        try:
+            self._events(loader, stack)
+        finally:
+            loader.dispose()
+
+    def _events(self, loader: Any, stack: list[_Frame]) -> None:
+        # get_event() straight from the C parser: yaml.parse() would add a generator and a
+        # check_event() call per event (issue 9: this loop is most of validate's time).
+        documents = 0
         event: Any
-        for event in yaml.parse(text, Loader=_Loader):
+        get_event = loader.get_event
+        while True:
+            event = get_event()
             kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                return
             if kind is yaml.ScalarEvent:
                 self.check_node(event)
                 self.finish(self.scalar(event), _at(event), plain=not event.style)
@@ -210,9 +227,11 @@ class _Builder:
         return _nfc(value) if isinstance(value, str) else value
 
     def check_node(self, event: Any) -> None:
-        if event.anchor is not None:
-            self.problem(_FORBIDDEN, _anchor_message(event.anchor), _at(event))
-        tag = event.tag
+        anchor, tag = event.anchor, event.tag
+        if anchor is None and (tag is None or tag == "!"):
+            return
+        if anchor is not None:
+            self.problem(_FORBIDDEN, _anchor_message(anchor), _at(event))
         if tag is not None and tag != "!":
             self.problem(_FORBIDDEN, _tag_message(tag), _at(event))
 
