@@ -75,7 +75,7 @@ def test_check_shows_the_fixes_writes_nothing_and_exits_1(repo: Repo) -> None:
     code, out, err = invoke("fix", "--check", "--root", str(repo.root))
     assert code == 1
     assert out == f"data/{rel}:20:22: `43,2` → `43.2` (decimalkomma, NV105)\n"
-    assert "1 rättelser i 1 filer kan göras" in err
+    assert "1 rättelse i 1 fil kan göras" in err
     assert repo.path(rel).read_bytes() == before
 
 

@@ -55,3 +55,8 @@ def repository_root(root: Path | None) -> Path:
     from naravard.discover import find_root
 
     return find_root(Path.cwd(), root)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """`1 fil`, `2 filer`: a number with the word in the right form."""
+    return f"{n} {one if n == 1 else many}"

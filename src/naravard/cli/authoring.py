@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
+from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.discover import relative_path
 from naravard.errors import UsageError
 
@@ -143,7 +143,7 @@ def _attempt(write: Callable[[], bool]) -> str | None:
 def _fmt_summary(total: int, changed: int, refused: int, *, check: bool) -> str:
     same = total - changed - refused
     verb = "behöver formateras (kör `naravard fmt`)" if check else "formaterade"
-    parts = [f"{changed} {'fil' if changed == 1 else 'filer'} {verb}", f"{same} redan formaterade"]
+    parts = [f"{count(changed, 'fil', 'filer')} {verb}", f"{same} redan formaterade"]
     if refused:
         parts.append(f"{refused} kunde inte formateras")
     return ", ".join(parts) + "."
@@ -187,9 +187,17 @@ def fix(
             typer.echo(f"{where}: `{item.old}` → `{item.new}` ({item.kind}, {item.code})")
     files = sum(1 for o in outcomes if o.made)
     if check:
-        typer.echo(f"{made} rättelser i {files} filer kan göras med `naravard fix`.", err=True)
+        typer.echo(
+            f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')} "
+            "kan göras med `naravard fix`.",
+            err=True,
+        )
         raise typer.Exit(1 if made else 0)
-    typer.echo(f"{made} rättelser i {files} filer. Kör `naravard validate` för det som återstår.", err=True)
+    typer.echo(
+        f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')}. "
+        "Kör `naravard validate` för det som återstår.",
+        err=True,
+    )
     if failed:
         raise typer.Exit(1)
 
@@ -231,7 +239,8 @@ def migrate(
                 f"{m.rel}: `{key}` finns inte i strategin och ersätts inte av något: besluta om värdet."
             )
     verb = "kan flyttas" if check else "flyttade"
-    typer.echo(f"{renamed} id:n {verb} i {sum(1 for m in migrations if m.renames)} filer.", err=True)
+    files = sum(1 for m in migrations if m.renames)
+    typer.echo(f"{count(renamed, 'id', 'id:n')} {verb} i {count(files, 'fil', 'filer')}.", err=True)
     if failed or (check and renamed):
         raise typer.Exit(1)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
+from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
 
 if TYPE_CHECKING:  # the Kolada modules load pydantic and ruamel: only when a command runs
@@ -48,30 +48,26 @@ def _progress() -> Iterator[Progress | None]:
         yield advance
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _say(result: ImportResult) -> None:
     w = result.written
     verb = "Skapade" if w.created else "Uppdaterade"
     lines = [
-        f"{verb} {w.rel}: {_count(w.values, 'värde', 'värden')} och {w.missing} utan värde (null) "
-        f"för {_count(w.kommuner, 'kommun', 'kommuner')}, {w.year}. Källa: Kolada."
+        f"{verb} {w.rel}: {count(w.values, 'värde', 'värden')} och {w.missing} utan värde (null) "
+        f"för {count(w.kommuner, 'kommun', 'kommuner')}, {w.year}. Källa: Kolada."
     ]
     if w.removed:
         lines.append(
-            f"{_count(w.removed, 'värde', 'värden')} togs bort: strategin hämtar inte längre "
+            f"{count(w.removed, 'värde', 'värden')} togs bort: strategin hämtar inte längre "
             "de nyckeltalen från Kolada."
         )
     if result.other_kommuner:
         lines.append(
-            f"{_count(result.other_kommuner, 'rad', 'rader')} gällde annat än strategins kommuner "
+            f"{count(result.other_kommuner, 'rad', 'rader')} gällde annat än strategins kommuner "
             "(t.ex. länet eller riket) och hoppades över."
         )
     if result.other_kpis:
         lines.append(
-            f"{_count(result.other_kpis, 'rad', 'rader')} gällde nyckeltal som strategin inte hämtar "
+            f"{count(result.other_kpis, 'rad', 'rader')} gällde nyckeltal som strategin inte hämtar "
             "från Kolada och hoppades över."
         )
     typer.echo("\n".join(lines))
