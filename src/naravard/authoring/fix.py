@@ -27,13 +27,13 @@ from pydantic import BaseModel, ValidationError
 from naravard.api import check
 from naravard.atomic import write_atomic
 from naravard.authoring.targets import model_for
-from naravard.authoring.textfile import TextFile
 from naravard.discover import within
 from naravard.findings import Finding
 from naravard.loader import MAX_BYTES, load_text
 from naravard.model.messages import iter_schema_findings
 from naravard.repository import Repository
 from naravard.suggest import suggestion_in
+from naravard.textfile import TextFile
 
 try:  # libyaml ships inside PyYAML's wheels
     from yaml import CSafeLoader as _Loader

@@ -27,10 +27,10 @@ from naravard.authoring.lines import comment_texts, strip_trailing_space
 from naravard.authoring.order import order_block_mappings, order_flow_mappings
 from naravard.authoring.roundtrip import build_yaml, drop_needless_quotes, dump, load
 from naravard.authoring.targets import model_for, yaml_files
-from naravard.authoring.textfile import TextFile
 from naravard.findings import Finding
 from naravard.loader import MAX_BYTES, load_document, load_text
 from naravard.loader.tree import build_tree
+from naravard.textfile import TextFile
 
 Model = type[BaseModel]
 

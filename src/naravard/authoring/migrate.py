@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from naravard.atomic import write_atomic
-from naravard.authoring.textfile import TextFile
 from naravard.discover import within
 from naravard.loader import load_text
 from naravard.model.strategy import Strategi
 from naravard.repository import Repository
+from naravard.textfile import TextFile
 
 SECTIONS = (("sjalvskattning", "delmal"), ("nyckeltal", "nyckeltal"))
 

@@ -10,7 +10,6 @@ result is checked before it is written, and it is written atomically.
 
 from __future__ import annotations
 
-import codecs
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,9 @@ from naravard.atomic import write_or_fail
 from naravard.kolada.errors import KoladaError
 from naravard.kolada.sources import Imported, Sources
 from naravard.loader import load_document, load_text
-from naravard.loader.encoding import Decoded, decode
 from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.messages import iter_schema_findings
+from naravard.textfile import TextFile
 
 HEADER = """\
 yaml-language-server: $schema=../../schemas/nyckeltal.schema.json
@@ -152,11 +151,11 @@ def _load_existing(root: Path, path: Path, year: int) -> tuple[CommentedMap, boo
         raise _refuse(rel, first.location.line, first.message) from None
     if model.ar != year:
         raise KoladaError(f"{rel} har `ar: {model.ar}` men gäller {year}. Rätta `ar` eller ta bort filen.")
-    decoded = decode(path.read_bytes())
-    if not isinstance(decoded, Decoded):  # pragma: no cover - the file changed since it was checked
+    stored = TextFile.from_bytes(path.read_bytes())  # the same BOM and line-ending rule as fmt
+    if not isinstance(stored, TextFile):  # pragma: no cover - the file changed since it was checked
         raise KoladaError(f"{rel} ändrades medan den lästes; försök igen.")
-    tree = _yaml().load(decoded.text.replace("\r\n", "\n"))
-    return tree, decoded.bom, decoded.newline
+    tree = _yaml().load(stored.text)
+    return tree, stored.bom, stored.newline
 
 
 def _refuse(rel: str, line: int, message: str) -> KoladaError:
@@ -208,10 +207,7 @@ def _insert(mapping: CommentedMap, key: str, value: Any, order: tuple[str, ...])
 def _dump(tree: CommentedMap, *, bom: bool, newline: str) -> bytes:
     stream = io.StringIO()
     _yaml().dump(tree, stream)
-    text = stream.getvalue()
-    if newline != "\n":
-        text = text.replace("\n", newline)
-    return (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
+    return TextFile(stream.getvalue(), bom, newline).to_bytes()
 
 
 def _check(rel: str, data: bytes) -> None:
