@@ -13,6 +13,11 @@ class Period(StrictModel):
     fran: Year = Field(description="Första året planen gäller.")
     till: Year = Field(description="Sista året planen gäller.")
 
+    @property
+    def years(self) -> range:
+        """Every year of the period, both ends included."""
+        return range(self.fran, self.till + 1)
+
 
 class Nar(StrictModel):
     """När aktiviteten pågår."""

@@ -25,7 +25,7 @@ RULE = Rule("NV305", "delmal-without-activity", "Inget i planen bidrar till delm
 def check(repo: Repository) -> Iterator[Finding]:
     """Every delmål of the strategy is served by at least one activity of each plan."""
     for plan in repo.plans:
-        period = range(plan.model.period.fran, plan.model.period.till + 1)
+        period = plan.model.period.years
         revision = repo.revision_for(plan.model.period.fran) or next(iter(repo.revisions_for(period)), None)
         if revision is None:
             continue

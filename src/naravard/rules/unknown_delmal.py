@@ -57,8 +57,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                     path = ("prioriteringar", i, "delmal", j)
                     yield plan.doc.finding(path, RULE.code, _message(delmal, known))
     for lokal in repo.plans:
-        period = range(lokal.model.period.fran, lokal.model.period.till + 1)
-        revisions = repo.revisions_for(period)
+        revisions = repo.revisions_for(lokal.model.period.years)
         if not revisions:
             continue
         known = list(dict.fromkeys(d.id for r in revisions for d in r.model.delmal))

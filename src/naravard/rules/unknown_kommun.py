@@ -56,8 +56,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 message = _message(kommun, known, "Kommunen")
                 yield imported.doc.finding(("kommuner", kommun), RULE.code, message, key=True)
     for plan in repo.plans:
-        period = range(plan.model.period.fran, plan.model.period.till + 1)
-        revisions = repo.revisions_for(period)
+        revisions = repo.revisions_for(plan.model.period.years)
         if not revisions:
             continue
         known = list(dict.fromkeys(k.id for r in revisions for k in r.model.kommuner))

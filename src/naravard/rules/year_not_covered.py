@@ -56,7 +56,7 @@ def check(repo: Repository) -> Iterator[Finding]:
             yield entry.doc.finding(("ar",), RULE.code, message)
     for plan in repo.plans:
         period = plan.model.period
-        uncovered = [y for y in range(period.fran, period.till + 1) if not repo.revision_for(y)]
+        uncovered = [y for y in period.years if not repo.revision_for(y)]
         if uncovered:
             years = ", ".join(str(y) for y in uncovered)
             message = (
