@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from naravard.loader import load_text
+from naravard.loader.tree import Span, build_tree, resolve_plain
 from tests.conftest import Repo
 
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
@@ -163,3 +166,40 @@ def test_an_unknown_key_suggests_the_nearest_known_one(repo: Repo) -> None:
     [message] = [f.message for f in repo.validate().findings if f.code == "NV103"]
     assert "Menade du `sjalvskattning`?" in message
     assert "Tillåtna nycklar här: kommun, ar, inlamnad" in message
+
+
+def _composed_spans(text: str) -> dict[tuple[object, ...], Span]:
+    """Every path's span as PyYAML's composer sees it: the oracle for the compact positions."""
+    found: dict[tuple[object, ...], Span] = {}
+
+    def walk(node: yaml.Node, path: tuple[object, ...], key_mark: yaml.Mark) -> None:
+        mark = node.start_mark
+        found[path] = Span(key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if key.style else resolve_plain(key.value)
+                walk(value, (*path, name), key.start_mark)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*path, i), item.start_mark)
+
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    walk(root, (), root.start_mark)
+    return found
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFORMANCE = ROOT / "tests/fixtures/conformance/repo"
+REAL_FILES = sorted([*(ROOT / "data").rglob("*.yaml"), *CONFORMANCE.rglob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_positions_agree_with_the_yaml_composer_for_every_path(path: Path) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    positions = build_tree(text).spans
+    expected = _composed_spans(text)
+    assert {p: positions.get(p) for p in expected} == expected
+    assert len(positions) == len(expected)
+    assert positions.get(("no-such-key",)) is None
+    deepest = max(expected, key=len)
+    assert pickle.loads(pickle.dumps(positions)).get(deepest) == expected[deepest]

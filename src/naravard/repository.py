@@ -170,7 +170,7 @@ def load_repository(root: Path, *, revision: str | None = None) -> Repository:
             continue
         entry = shape(file, doc)
         if isinstance(entry, Entry):
-            doc.release()  # the model holds the data now; positions are read again if needed
+            doc.release()  # the model holds the data now; the positions stay
             _index(repo, entry)
         else:
             repo.findings.extend(entry)

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from naravard.authoring.lines import LineKind, LineMap, scan_lines
-from naravard.loader.tree import Span, build_tree
+from naravard.loader.tree import Positions, build_tree
 from naravard.model.messages import fields_at
 
 Model = type[BaseModel]
@@ -89,7 +89,7 @@ def _iter_mappings(value: Any, path: tuple[Any, ...]) -> Any:
 def _plan_move(
     path: tuple[Any, ...],
     mapping: dict[Any, Any],
-    spans: dict[tuple[Any, ...], Span],
+    spans: Positions,
     lines: list[str],
     layout: LineMap,
     model: Model,

@@ -17,7 +17,7 @@ from typing import Any
 
 from naravard.findings import Finding, Location
 from naravard.loader.encoding import Decoded, decode
-from naravard.loader.tree import Span, build_tree
+from naravard.loader.tree import NO_POSITIONS, Positions, build_tree
 
 _WAIVER = re.compile(r"(?:^|\s)#\s*naravard:\s*ignore\[([^\]]*)\]", re.MULTILINE)
 
@@ -56,20 +56,21 @@ MAX_BYTES = 2 * 1024 * 1024  # the largest real file is ~40 KB; a limit keeps /d
 
 @dataclass
 class SourceDocument:
-    """One YAML file: its values and spans when it could be read, else its load findings.
+    """One YAML file: its values and positions when it could be read, else its load findings.
 
-    Once a file has been checked against its model, the repository releases its values and
-    spans (they are most of the memory of a large run, issue 9); a finding that needs a
-    position reads the file again through `reload`.
+    Once a file has been checked against its model, the repository releases its values (they
+    are much of the memory of a large run, issue 9); they are read again through `reload` if
+    asked for. The positions are compact and stay: a finding never reads a file twice.
     """
 
     rel: str
     _value: Any = None
-    _spans: dict[tuple[Any, ...], Span] | None = field(default_factory=dict)
+    spans: Positions = NO_POSITIONS
     findings: list[Finding] = field(default_factory=list)
     waivers: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     hidden: tuple[tuple[int, int, str], ...] = ()  # bidi and zero-width characters: line, column, char
     reload: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
+    _released: bool = field(default=False, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -79,28 +80,16 @@ class SourceDocument:
     @property
     def value(self) -> Any:
         """The file's values (read again after `release`)."""
-        self._restore()
+        if self._released and self.reload is not None:
+            decoded = decode(self.reload())
+            self._value = build_tree(decoded.text).value if isinstance(decoded, Decoded) else None
+            self._released = False
         return self._value
 
-    @property
-    def spans(self) -> dict[tuple[Any, ...], Span]:
-        """Where every key and value stands (read again after `release`)."""
-        self._restore()
-        return self._spans or {}
-
     def release(self) -> None:
-        """Forget values and positions; they are read again from the file if asked for."""
+        """Forget the values; they are read again from the file if asked for."""
         if self.reload is not None:
-            self._value, self._spans = None, None
-
-    def _restore(self) -> None:
-        if self._spans is None and self.reload is not None:
-            decoded = decode(self.reload())
-            if isinstance(decoded, Decoded):
-                tree = build_tree(decoded.text)
-                self._value, self._spans = tree.value, tree.spans
-            else:
-                self._spans = {}
+            self._value, self._released = None, True
 
     def at(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
         """The location of the deepest known part of `path` (its key, or its value)."""
@@ -117,9 +106,9 @@ class SourceDocument:
 
     def first_key(self) -> Location:
         """Where the file's first top-level key stands (missing top-level keys point here)."""
-        if isinstance(self.value, dict) and self.value:
-            first = next(iter(self.value))
-            return self.at((first,), key=True)
+        first = self.spans.first_key()
+        if first is not None:
+            return Location(self.rel, first.key_line, first.key_column)
         return self.at(())
 
     def finding(self, path: tuple[Any, ...], code: str, message: str, *, key: bool = False) -> Finding:
@@ -142,7 +131,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     if not doc.findings and tree.empty:
         doc.findings.append(Finding(Location(rel, 1, 1), "NV003", _EMPTY))
     doc._value = tree.value
-    doc._spans = tree.spans
+    doc.spans = tree.spans
     return doc
 
 

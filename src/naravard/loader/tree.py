@@ -13,7 +13,9 @@ Dates are left as text: the models decide where a date belongs.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -54,12 +56,70 @@ class TreeProblem:
     column: int
 
 
+class Positions:
+    """Where every key and value of a document stands, looked up by path: `get(("aktiviteter", 3, "id"))`.
+
+    Kept compact (issue 9: positions for a national repository must fit beside its models
+    and travel cheaply from a worker process): one row per node in document order, each with
+    its key (or list index), its subtree's size and its span. A lookup walks down the path,
+    skipping whole subtrees of the siblings before the one it wants.
+    """
+
+    __slots__ = ("_keys", "_sizes", "_spans")
+
+    def __init__(self, keys: list[Any], sizes: array[int], spans: array[int]) -> None:
+        self._keys = keys
+        self._sizes = sizes
+        self._spans = spans
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Positions, (self._keys, self._sizes, self._spans)
+
+    def get(self, path: Path) -> Span | None:
+        """The span of the key or value at `path`, or None when the document has none there."""
+        keys, sizes = self._keys, self._sizes
+        if not keys:
+            return None
+        node = 0
+        for part in path:
+            child, end = node + 1, node + sizes[node]
+            while child < end and keys[child] != part:
+                child += sizes[child]
+            if child >= end:
+                return None
+            node = child
+        at = 4 * node
+        return Span(*self._spans[at : at + 4])
+
+    def first_key(self) -> Span | None:
+        """The span of the document's first top-level entry, if the document is a non-empty mapping."""
+        keys, sizes = self._keys, self._sizes
+        if len(keys) < 2 or not isinstance(keys[1], str) or sizes[0] < 2:
+            return None
+        return Span(*self._spans[4:8])
+
+    def __getitem__(self, path: Path) -> Span:
+        span = self.get(path)
+        if span is None:
+            raise KeyError(path)
+        return span
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self.get(path) is not None
+
+
+NO_POSITIONS = Positions([], array("I"), array("I"))
+
+
 @dataclass
 class Tree:
-    """The values of one YAML document and a span for every path into it."""
+    """The values of one YAML document and the positions of everything in it."""
 
     value: Any = None
-    spans: dict[Path, Span] = field(default_factory=dict)
+    spans: Positions = NO_POSITIONS
     problems: list[TreeProblem] = field(default_factory=list)
     empty: bool = True
 
@@ -117,11 +177,11 @@ def _nfc(text: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("container", "is_map", "key", "key_at", "path", "seen", "start")
+    __slots__ = ("container", "is_map", "key", "key_at", "node", "seen", "start")
 
-    def __init__(self, container: Any, path: Path, start: tuple[int, int]) -> None:
+    def __init__(self, container: Any, node: int, start: tuple[int, int]) -> None:
         self.container = container
-        self.path = path
+        self.node = node
         self.start = start
         self.is_map = isinstance(container, dict)
         self.key: Any = _NO_KEY
@@ -139,10 +199,15 @@ def _at(event: Any) -> tuple[int, int]:
 
 
 def build_tree(text: str) -> Tree:
-    """Parse one YAML document into values and spans; problems become `TreeProblem`s."""
+    """Parse one YAML document into values and positions; problems become `TreeProblem`s.
+
+    A document with problems gets no positions: its problems carry their own, and nothing
+    else is looked up in a file that could not be read.
+    """
     tree = Tree()
+    builder = _Builder(tree)
     try:
-        _Builder(tree).run(text)
+        builder.run(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -154,18 +219,32 @@ def build_tree(text: str) -> Tree:
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         tree.problems.append(TreeProblem("NV001", parser_message(exc), line, column))
         tree.value = None
+    if not tree.problems and not tree.empty:
+        tree.spans = Positions(builder.keys, builder.sizes, builder.spans)
     return tree
 
 
 class _Builder:
-    """Turns the parser's events into values; one instance per document."""
+    """Turns the parser's events into values and positions; one instance per document."""
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
         self.stack: list[_Frame] = []
+        # Positions, one row per node in document order (see `Positions`).
+        self.keys: list[Any] = []
+        self.sizes: array[int] = array("I")
+        self.spans: array[int] = array("I")
 
     def problem(self, code: str, message: str, at: tuple[int, int]) -> None:
         self.tree.problems.append(TreeProblem(code, message, at[0], at[1]))
+
+    def record(self, key: Any, key_at: tuple[int, int], at: tuple[int, int]) -> int:
+        """Add a node's row to the positions; return its number."""
+        node = len(self.keys)
+        self.keys.append(key)
+        self.sizes.append(1)
+        self.spans.extend((key_at[0], key_at[1], at[0], at[1]))
+        return node
 
     def run(self, text: str) -> None:
         stack = self.stack
@@ -197,10 +276,11 @@ class _Builder:
                     self.tree.value = None
                     return
                 container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, self.child_path(), at))
+                stack.append(_Frame(container, self.record(*self.place(at), at), at))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
-                self.finish(frame.container, frame.start, plain=False)
+                self.sizes[frame.node] = len(self.keys) - frame.node
+                self.finish(frame.container, frame.start, plain=False, recorded=True)
             elif kind is yaml.AliasEvent:
                 at = _at(event)
                 self.problem(_FORBIDDEN, _alias_message(event.anchor), at)
@@ -235,38 +315,37 @@ class _Builder:
         if tag is not None and tag != "!":
             self.problem(_FORBIDDEN, _tag_message(tag), _at(event))
 
-    def child_path(self) -> Path:
+    def place(self, at: tuple[int, int]) -> tuple[Any, tuple[int, int]]:
+        """The key (or list index) a value starting at `at` gets in its parent, and the key's position."""
         if not self.stack:
-            return ()
+            return None, at
         frame = self.stack[-1]
-        if not frame.is_map:
-            return (*frame.path, len(frame.container))
-        if frame.key is _NO_KEY or frame.key is _SKIP:
-            return (*frame.path, "\x00")  # inside a rejected key: never reported
-        return (*frame.path, frame.key)
+        if frame.is_map:
+            return frame.key, frame.key_at  # no key yet: a complex key, an NV001 problem
+        return len(frame.container), at
 
-    def finish(self, value: Any, at: tuple[int, int], *, plain: bool) -> None:
+    def finish(self, value: Any, at: tuple[int, int], *, plain: bool, recorded: bool = False) -> None:
         """Put a finished value into its parent (or take it as the parent's next key)."""
-        tree = self.tree
         if not self.stack:
-            tree.value = value
-            tree.empty = False
-            tree.spans[()] = Span(at[0], at[1], at[0], at[1])
+            self.tree.value = value
+            self.tree.empty = False
+            if not recorded:
+                self.record(None, at, at)
             return
         frame = self.stack[-1]
         if not frame.is_map:
-            index = len(frame.container)
+            if not recorded:
+                self.record(len(frame.container), at, at)
             frame.container.append(value)
-            tree.spans[(*frame.path, index)] = Span(at[0], at[1], at[0], at[1])
         elif frame.key is _NO_KEY:
             self.take_key(frame, value, at, plain=plain)
         else:
             key = frame.key
             frame.key = _NO_KEY
+            if not recorded:
+                self.record(key, frame.key_at, at)
             if key is not _SKIP:
                 frame.container[key] = value
-                key_line, key_column = frame.key_at
-                tree.spans[(*frame.path, key)] = Span(key_line, key_column, at[0], at[1])
 
     def take_key(self, frame: _Frame, key: Any, at: tuple[int, int], *, plain: bool) -> None:
         if key == "<<" and plain:
@@ -280,6 +359,8 @@ class _Builder:
             key = _SKIP
         else:
             frame.seen[key] = at[0]
+            if type(key) is str:
+                key = sys.intern(key)  # the same few keys thousands of times: one string each
         frame.key = key
         frame.key_at = at
 
