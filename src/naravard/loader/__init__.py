@@ -7,6 +7,7 @@ feature that could construct objects or expand aliases.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -125,7 +126,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
         return doc
     doc.waivers = find_waivers(decoded.text)
     doc.hidden = find_hidden(decoded.text)
-    doc.reload = lambda: data
+    doc.reload = functools.partial(bytes, data)
     tree = build_tree(decoded.text)
     doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
     if not doc.findings and tree.empty:
@@ -152,11 +153,12 @@ def load_document(root: Path, path: Path) -> SourceDocument:
     if len(data) > MAX_BYTES:
         return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
     doc = load_text(rel, data)
-    doc.reload = lambda: _read_again(path)  # not the bytes: a large run keeps no file text
+    doc.reload = functools.partial(read_again, path)  # not the bytes: a large run keeps no file text
     return doc
 
 
-def _read_again(path: Path) -> bytes:
+def read_again(path: Path) -> bytes:
+    """A file's bytes (up to the size limit), read again for `SourceDocument.reload`."""
     with open(path, "rb") as handle:
         return handle.read(MAX_BYTES + 1)
 

@@ -260,14 +260,29 @@ class _Builder:
         documents = 0
         event: Any
         get_event = loader.get_event
+        keys, sizes, spans = self.keys, self.sizes, self.spans
         while True:
             event = get_event()
             kind = type(event)
             if kind is yaml.StreamEndEvent:
                 return
             if kind is yaml.ScalarEvent:
-                self.check_node(event)
-                self.finish(self.scalar(event), _at(event), plain=not event.style)
+                if event.anchor is not None or event.tag is not None:
+                    self.check_node(event)
+                frame = stack[-1] if stack else None
+                if frame is None or not frame.is_map or frame.key is _NO_KEY or frame.key is _SKIP:
+                    self.finish(self.scalar(event), _at(event), plain=not event.style)
+                    continue
+                # The common case, inlined (most events are a mapping's scalar value): record
+                # the node and set the value.
+                mark = event.start_mark
+                key = frame.key
+                frame.key = _NO_KEY
+                keys.append(key)
+                sizes.append(1)
+                key_line, key_column = frame.key_at
+                spans.extend((key_line, key_column, mark.line + 1, mark.column + 1))
+                frame.container[key] = self.scalar(event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.check_node(event)
                 at = _at(event)

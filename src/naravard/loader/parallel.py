@@ -1,0 +1,112 @@
+"""Loading many files on every core (issue 9): workers read, decode and parse; the caller gets
+documents back in the order it asked for them.
+
+Parsing is most of a large run's time and each file is parsed on its own, so it is what the
+workers do. They send back plain values, findings and compact positions, which cost little to
+move between processes; the models are built by the caller, because pydantic models cost more to
+move than to build. Small repositories are loaded in the calling process: starting workers costs
+more than it saves below a few dozen files.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from multiprocessing.context import BaseContext
+from pathlib import Path
+
+from naravard.loader import SourceDocument, load_document, load_text, read_again
+
+MIN_FILES = 100
+"""Below this many files everything is loaded in the calling process."""
+
+CHUNK = 16
+"""Files a worker takes at a time: enough to keep the hand-over cheap, few enough to share evenly."""
+
+
+@dataclass(frozen=True)
+class OnDisk:
+    """A file to read from the working tree."""
+
+    root: Path
+    path: Path
+
+
+@dataclass(frozen=True)
+class InMemory:
+    """A file whose bytes are already read (from a git revision); None when there is none to read."""
+
+    rel: str
+    data: bytes | None
+
+
+Source = OnDisk | InMemory
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # pragma: no cover - platforms without affinity (macOS, Windows)
+
+
+def load_all(sources: Sequence[Source], *, jobs: int | None = None) -> Iterator[SourceDocument | None]:
+    """Load every source, in order; None for a file that vanished before it could be read.
+
+    `jobs` is the number of worker processes (default: one per core); 1 loads in this process.
+    """
+    jobs = cores() if jobs is None else jobs
+    if jobs < 2 or len(sources) < MIN_FILES:
+        for source in sources:
+            yield _with_reload(source, load_source(source))
+        return
+    done = 0
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=gc.disable) as pool:
+            for doc in pool.map(load_source, sources, chunksize=CHUNK):
+                yield _with_reload(sources[done], doc)
+                done += 1
+    except BrokenProcessPool:
+        # A worker died (killed for memory, say): load what is left here rather than give up.
+        for source in sources[done:]:
+            yield _with_reload(source, load_source(source))
+
+
+# A worker keeps nothing between files, so the cycle collector only costs it time (the parent
+# pauses its own while loading, see naravard.repository).
+
+
+def load_source(source: Source) -> SourceDocument | None:
+    """Load one file (in a worker or here); the document comes without its `reload`."""
+    if isinstance(source, OnDisk):
+        if not (source.path.exists() or source.path.is_symlink()):
+            return None
+        doc = load_document(source.root, source.path)
+    elif source.data is None:
+        return None
+    else:
+        doc = load_text(source.rel, source.data)
+    doc.reload = None  # a closure does not travel between processes; `_with_reload` puts it back
+    return doc
+
+
+def _with_reload(source: Source, doc: SourceDocument | None) -> SourceDocument | None:
+    if doc is not None and doc.ok:
+        if isinstance(source, OnDisk):
+            doc.reload = functools.partial(read_again, source.path)  # no file text is kept
+        elif source.data is not None:
+            doc.reload = functools.partial(bytes, source.data)
+    return doc
+
+
+def _context() -> BaseContext:
+    # fork starts a worker in milliseconds with everything already imported; elsewhere the
+    # platform's default (spawn) is the safe choice.
+    return get_context("fork" if sys.platform == "linux" else None)
