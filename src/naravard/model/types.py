@@ -7,6 +7,7 @@ JSON Schema, in Swedish, so an editor's hover says what to write.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -84,6 +85,19 @@ class Tidpunkt:
 
 
 def _tidpunkt(value: Any) -> Tidpunkt:
+    try:
+        return _cached_tidpunkt(value)
+    except TypeError:  # not hashable: a list or a mapping where a time belongs
+        return _parse_tidpunkt(value)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _cached_tidpunkt(value: Any) -> Tidpunkt:
+    # A national repository writes the same few hundred times ~90,000 times (issue 9).
+    return _parse_tidpunkt(value)
+
+
+def _parse_tidpunkt(value: Any) -> Tidpunkt:
     if isinstance(value, date):
         return Tidpunkt(value.isoformat(), value, value)
     if isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100:

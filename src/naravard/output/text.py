@@ -44,26 +44,28 @@ def _source_lines(root: Path, rel: str) -> list[str]:
 
 def _visible(line: str) -> str:
     # Nothing from a file reaches the terminal as a control sequence (issue 7).
+    if line.isprintable():
+        return line
     return "".join(c if c.isprintable() else " " for c in line.replace("\t", " "))
 
 
-def _finding(console: Console, finding: Finding, lines: list[str]) -> None:
+def _finding(finding: Finding, lines: list[str]) -> Text:
     loc = finding.location
-    head = Text()
-    head.append(f"{_visible(loc.file)}:{loc.line}:{loc.column}:", style="bold")
-    head.append(" ")
-    head.append(finding.severity.swedish, style=_STYLE[finding.severity])
-    head.append(f" {finding.code} ", style="cyan")
-    head.append(_visible(finding.message))
-    console.print(head)
+    text = Text()
+    text.append(f"{_visible(loc.file)}:{loc.line}:{loc.column}:", style="bold")
+    text.append(" ")
+    text.append(finding.severity.swedish, style=_STYLE[finding.severity])
+    text.append(f" {finding.code} ", style="cyan")
+    text.append(_visible(finding.message))
     if 0 < loc.line <= len(lines):
         number = str(loc.line)
         gutter = " " * len(number)
         source = _visible(lines[loc.line - 1])[:200]
-        console.print(Text(f"  {number} | ", style="dim") + Text(source))
-        caret = Text(f"  {gutter} | ", style="dim")
-        caret.append(" " * (loc.column - 1) + "^", style=_STYLE[finding.severity])
-        console.print(caret)
+        text.append(f"\n  {number} | ", style="dim")
+        text.append(source)
+        text.append(f"\n  {gutter} | ", style="dim")
+        text.append(" " * (loc.column - 1) + "^", style=_STYLE[finding.severity])
+    return text
 
 
 def write(result: CheckResult, root: Path, stream: TextIO) -> None:
@@ -71,8 +73,8 @@ def write(result: CheckResult, root: Path, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
     for rel, group in groupby(result.findings, key=lambda f: f.location.file):
         lines = _source_lines(root, rel)
-        for finding in group:
-            _finding(console, finding, lines)
+        # One print per file: rich's cost is per call (issue 9: thousands of warnings).
+        console.print(Text("\n").join(_finding(finding, lines) for finding in group))
         console.print()
     style = "bold green" if not result.findings else "bold"
     console.print(Text(summary(result), style=style))

@@ -38,17 +38,22 @@ PLACEHOLDERS = frozenset(
 )  # fmt: skip
 
 
+_LONGEST = max(len(p) for p in PLACEHOLDERS) + 1  # with a colon after it
+
+
 def is_placeholder(text: str | None) -> bool:
     """True for an empty answer or one that only holds a placeholder."""
-    return text is None or text.strip().rstrip(":").strip().lower() in PLACEHOLDERS
+    if text is None:
+        return True
+    text = text.strip()
+    return len(text) <= _LONGEST and text.rstrip(":").strip().lower() in PLACEHOLDERS
 
 
-def _check(doc: SourceDocument, path: tuple[Any, ...], text: str | None, what: str) -> Iterator[Finding]:
-    if is_placeholder(text):
-        shown = f"`{text.strip()}`" if text and text.strip() else "tomt"
-        message = f"Svaret på {what} är {shown}. Skriv svaret, så att det syns i uppföljningen."
-        # An empty value has no text to point at: point at its key.
-        yield doc.finding(path, RULE.code, message, key=not shown.startswith("`"))
+def _found(doc: SourceDocument, path: tuple[Any, ...], text: str | None, what: str) -> Finding:
+    shown = f"`{text.strip()}`" if text and text.strip() else "tomt"
+    message = f"Svaret på {what} är {shown}. Skriv svaret, så att det syns i uppföljningen."
+    # An empty value has no text to point at: point at its key.
+    return doc.finding(path, RULE.code, message, key=not shown.startswith("`"))
 
 
 def check(repo: Repository) -> Iterator[Finding]:
@@ -61,14 +66,17 @@ def check(repo: Repository) -> Iterator[Finding]:
         "uppfoljning": "hur aktiviteten följs upp",
     }
     for plan in repo.plans:
-        yield from _check(plan.doc, ("titel",), plan.model.titel, "planens titel")
+        if is_placeholder(plan.model.titel):
+            yield _found(plan.doc, ("titel",), plan.model.titel, "planens titel")
         for i, aktivitet in enumerate(plan.model.aktiviteter):
             for key, what in questions.items():
-                yield from _check(plan.doc, ("aktiviteter", i, key), getattr(aktivitet, key), what)
+                if is_placeholder(text := getattr(aktivitet, key)):
+                    yield _found(plan.doc, ("aktiviteter", i, key), text, what)
     for followup in repo.followups:
         for i, rapport in enumerate(followup.model.aktiviteter):
-            path = ("aktiviteter", i, "resultat")
-            yield from _check(followup.doc, path, rapport.resultat, f"resultat för `{rapport.id}`")
+            if is_placeholder(rapport.resultat):
+                path = ("aktiviteter", i, "resultat")
+                yield _found(followup.doc, path, rapport.resultat, f"resultat för `{rapport.id}`")
         reflektion = followup.model.reflektion
         for key, what in (
             ("lardomar", "lärdomar"),
@@ -76,8 +84,10 @@ def check(repo: Repository) -> Iterator[Finding]:
             ("utmaningar", "utmaningar"),
             ("bedomning", "bedömning"),
         ):
-            yield from _check(followup.doc, ("reflektion", key), getattr(reflektion, key), what)
+            if is_placeholder(text := getattr(reflektion, key)):
+                yield _found(followup.doc, ("reflektion", key), text, what)
     for handlingsplan in repo.handlingsplaner:
         for i, prio in enumerate(handlingsplan.model.prioriteringar):
-            path = ("prioriteringar", i, "beskrivning")
-            yield from _check(handlingsplan.doc, path, prio.beskrivning, f"beskrivning av `{prio.id}`")
+            if is_placeholder(prio.beskrivning):
+                path = ("prioriteringar", i, "beskrivning")
+                yield _found(handlingsplan.doc, path, prio.beskrivning, f"beskrivning av `{prio.id}`")
