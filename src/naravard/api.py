@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
 from naravard.discover import relative_path, within
@@ -13,6 +14,9 @@ from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
 from naravard.rules import iter_findings
 from naravard.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from naravard.report.context import ReportContext
 
 __all__ = [
     "build_report",
@@ -90,11 +94,21 @@ def build_report(
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Render the report for `year` into `out`; return the files written."""
+    from naravard.report.charts import build_charts, chart_workers
+    from naravard.report.render import write_report
+
+    folders = root / "data" / "kommuner"
+    expected = sum(1 for p in folders.iterdir() if p.is_dir()) if folders.is_dir() else 0
+    with chart_workers(expected) as workers:  # started now, ready when the context is
+        context = _report_context(root, year, kommuner)
+        charts = build_charts(context, progress=progress, workers=workers)
+    return write_report(context, charts, out, formats=formats, templates=root / "templates")
+
+
+def _report_context(root: Path, year: int | None, kommuner: Sequence[str]) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
-    from naravard.report.charts import build_charts
     from naravard.report.context import build_context
-    from naravard.report.render import write_report
 
     repo = load_repository(root)
     known = repo.kommun_ids()
@@ -107,11 +121,9 @@ def build_report(
             raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
         year = max(years)
     findings = check(repo)
-    context = build_context(
+    return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
     )
-    charts = build_charts(context, progress=progress)
-    return write_report(context, charts, out, formats=formats, templates=root / "templates")
 
 
 def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
