@@ -45,7 +45,14 @@ schemas: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m naravard.codes docs/rules.md
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+# Minutes: a national-size corpus, naravard and its peers (bench/README.md).
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
 

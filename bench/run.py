@@ -1,10 +1,13 @@
 """Run the benchmark: generate (or reuse) the corpus, time each command in its own process.
 
-    python bench/run.py [--kommuner N] [--years A-B] [--seed S] [--repeat K]
+    python bench/run.py [--kommuner N] [--years A-B] [--seed S] [--repeat K] [--no-peers]
 
-Each command runs as a child process; its wall time is measured around it and its peak memory is
-its `ru_maxrss` as GNU time reports it (`/usr/bin/time -f %M`; a small Python launcher reading
-`os.wait4` where there is no GNU time): the largest single process of its tree, not the sum of a pool.
+Each command runs as a child process; its wall time is measured around it. Memory is given twice:
+the `ru_maxrss` GNU time reports (`/usr/bin/time -f %M`; a small Python launcher reading `os.wait4`
+where there is no GNU time), which is the largest single process of the tree, and the peak of the
+summed PSS of the whole process tree, sampled ten times a second from /proc (workers included,
+shared pages counted once; 0 where there is no /proc). The peers (check-jsonschema, yamllint; see
+bench/peers.py) take minutes; --no-peers leaves them out.
 With --repeat K every command runs K times, interleaved, and the fastest run counts.
 The table is printed and written to bench/results.json.
 """
@@ -20,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -50,6 +54,7 @@ class Run:
     peak_mib: float
     exit_code: int
     output: str
+    tree_mib: float = 0.0
 
 
 @dataclass
@@ -62,7 +67,9 @@ class Result:
     peak_mib: float
     exit_code: int
     expected_exit: int
+    tree_mib: float = 0.0
     ratio_to_floor: float | None = None
+    ratio_to_peer: float | None = None
     all_seconds: list[float] = field(default_factory=list)
     last_line: str = ""
 
@@ -81,7 +88,8 @@ sys.exit(os.waitstatus_to_exitcode(status))
 
 
 def measure(argv: Sequence[str]) -> Run:
-    """Run `argv` once: wall seconds, the child's peak RSS, its exit code and its output."""
+    """Run `argv` once: wall seconds, peak RSS of its largest process, peak memory of its whole
+    process tree (PSS, so pages shared between processes count once), exit code and output."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as tmp:
         rss_file = Path(tmp) / "maxrss"
         if GNU_TIME.exists():
@@ -89,13 +97,67 @@ def measure(argv: Sequence[str]) -> Run:
         else:
             wrapped = [sys.executable, "-c", LAUNCHER, str(rss_file), *argv]
         started = time.perf_counter()
-        code = subprocess.run(wrapped, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT).returncode
+        process = subprocess.Popen(wrapped, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        sampler = TreeMemory(process.pid)
+        sampler.start()
+        code = process.wait()
         seconds = time.perf_counter() - started
+        sampler.stop()
         out.seek(0)
         output = out.read().decode(errors="replace")
         lines = rss_file.read_text().split() if rss_file.exists() else []
         peak_kib = int(lines[-1]) if lines and lines[-1].isdigit() else 0
-    return Run(seconds, peak_kib / 1024, code, output)
+    return Run(seconds, peak_kib / 1024, code, output, sampler.peak_kib / 1024)
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed PSS of a process and all its descendants ten times a second (Linux).
+
+    A pool's workers are separate processes: the largest one's RSS (GNU time's %M) says nothing
+    of their sum, and RSS counts pages a forked worker shares with its parent twice.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _descendants(self.pid)))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _descendants(pid: int) -> list[int]:
+    found, i = [pid], 0
+    while i < len(found):
+        parent, i = found[i], i + 1
+        try:
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{parent}/task/{task}/children") as handle:
+                    found.extend(int(child) for child in handle.read().split())
+            except OSError:
+                continue
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def generator_hash() -> str:
@@ -139,12 +201,15 @@ def read_corpus(corpus: Path) -> tuple[int, int]:
     return files, size
 
 
-def commands(corpus: Path) -> list[Command]:
+PEER = "check-jsonschema (schemas only)"
+
+
+def commands(corpus: Path, *, peers: bool) -> list[Command]:
     """What is timed, in the order it is run and printed (validate first, the floor third)."""
     python = sys.executable
     script = Path(python).parent / "naravard"
     naravard = [str(script)] if script.exists() else [python, "-m", "naravard"]
-    return [
+    todo = [
         Command("naravard validate", [*naravard, "validate", "--root", str(corpus)]),
         Command("naravard lint", [*naravard, "lint", "--root", str(corpus)]),
         Command("C parse floor (bench/floor.py)", [python, str(BENCH / "floor.py"), str(corpus)]),
@@ -156,6 +221,21 @@ def commands(corpus: Path) -> list[Command]:
         Command("naravard --help", [*naravard, "--help"]),
         Command("python -c pass", [python, "-c", "pass"]),
     ]
+    if peers:
+        todo += [
+            Command(PEER, [python, str(BENCH / "peers.py"), "check-jsonschema", str(corpus)]),
+            Command("yamllint (relaxed)", [python, str(BENCH / "peers.py"), "yamllint", str(corpus)]),
+        ]
+    return todo
+
+
+def write_schemas(corpus: Path) -> None:
+    """The corpus's own JSON Schemas (its ids as enums), for check-jsonschema; not timed."""
+    python = sys.executable
+    script = Path(python).parent / "naravard"
+    naravard = [str(script)] if script.exists() else [python, "-m", "naravard"]
+    argv = [*naravard, "schema", "--root", str(corpus), "--out", str(corpus / "schemas")]
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
 
 
 def run_all(todo: Sequence[Command], repeat: int) -> list[Result]:
@@ -177,6 +257,7 @@ def run_all(todo: Sequence[Command], repeat: int) -> list[Result]:
                 argv=command.argv,
                 seconds=best.seconds,
                 peak_mib=max(r.peak_mib for r in runs[command.name]),
+                tree_mib=max(r.tree_mib for r in runs[command.name]),
                 exit_code=best.exit_code,
                 expected_exit=command.expect,
                 all_seconds=[r.seconds for r in runs[command.name]],
@@ -187,21 +268,26 @@ def run_all(todo: Sequence[Command], repeat: int) -> list[Result]:
             print(f"\n{command.name} exited {best.exit_code}; its output began:\n")
             print("\n".join(lines[:30]))
     floor = next(r for r in results if r.name.startswith("C parse floor")).seconds
+    peer = next((r.seconds for r in results if r.name == PEER), None)
     for result in results:
         result.ratio_to_floor = result.seconds / floor
+        result.ratio_to_peer = result.seconds / peer if peer else None
     return results
 
 
 def table(results: Sequence[Result]) -> str:
     """The results as a Markdown table."""
     rows = [
-        "| command | seconds | × floor | peak MiB | exit |",
-        "|---|---:|---:|---:|---|",
+        "| command | seconds | × floor | × check-jsonschema | peak MiB (largest process) "
+        "| peak MiB (all processes, PSS) | exit |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         exit_text = str(r.exit_code) + ("" if r.exit_code == r.expected_exit else " (!)")
+        peer = f"{r.ratio_to_peer:.3f}" if r.ratio_to_peer is not None else "–"
         rows.append(
-            f"| {r.name} | {r.seconds:.3f} | {r.ratio_to_floor or 0:.2f} | {r.peak_mib:.0f} | {exit_text} |"
+            f"| {r.name} | {r.seconds:.3f} | {r.ratio_to_floor or 0:.2f} | {peer} | {r.peak_mib:.0f} "
+            f"| {r.tree_mib:.0f} | {exit_text} |"
         )
     return "\n".join(rows)
 
@@ -215,6 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per command; best counts (1)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder")
     parser.add_argument("--output", type=Path, default=BENCH / "results.json", help="JSON results file")
+    parser.add_argument(
+        "--no-peers", action="store_true", help="skip check-jsonschema and yamllint (they take minutes)"
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.kommuner < 1:
         parser.error("--repeat and --kommuner must be at least 1")
@@ -230,7 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     generated = ensure_corpus(corpus, params)
     files, size = read_corpus(corpus)
     print(f"Corpus: {files} files, {size / 1e6:.1f} MB. Timing (best of {args.repeat}):")
-    results = run_all(commands(corpus), args.repeat)
+    if not args.no_peers:
+        write_schemas(corpus)
+    results = run_all(commands(corpus, peers=not args.no_peers), args.repeat)
     print()
     print(table(results))
     print()
