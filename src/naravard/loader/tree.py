@@ -267,22 +267,38 @@ class _Builder:
             if kind is yaml.StreamEndEvent:
                 return
             if kind is yaml.ScalarEvent:
+                # The common cases are inlined (issue 9: this loop is most of a run's time):
+                # plain text needs no resolving, and most scalars are a mapping's key or value.
                 if event.anchor is not None or event.tag is not None:
                     self.check_node(event)
+                text = event.value
+                first = text[:1]
+                if event.style or not event.implicit[0] or not first.isalpha() or first in "tTfFnN":
+                    value = self.scalar(event)  # quoted, or perhaps a number, a boolean or null
+                else:
+                    value = text if text.isascii() else _nfc(text)
                 frame = stack[-1] if stack else None
-                if frame is None or not frame.is_map or frame.key is _NO_KEY or frame.key is _SKIP:
-                    self.finish(self.scalar(event), _at(event), plain=not event.style)
+                if frame is None or not frame.is_map:
+                    self.finish(value, _at(event), plain=not event.style)
                     continue
-                # The common case, inlined (most events are a mapping's scalar value): record
-                # the node and set the value.
-                mark = event.start_mark
                 key = frame.key
+                mark = event.start_mark
+                if key is _NO_KEY:
+                    if type(value) is str and value not in frame.seen and (value != "<<" or event.style):
+                        line = mark.line + 1
+                        frame.seen[value] = line
+                        frame.key = sys.intern(value)
+                        frame.key_at = (line, mark.column + 1)
+                    else:
+                        self.take_key(frame, value, _at(event), plain=not event.style)
+                    continue
                 frame.key = _NO_KEY
                 keys.append(key)
                 sizes.append(1)
                 key_line, key_column = frame.key_at
                 spans.extend((key_line, key_column, mark.line + 1, mark.column + 1))
-                frame.container[key] = self.scalar(event)
+                if key is not _SKIP:
+                    frame.container[key] = value
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.check_node(event)
                 at = _at(event)

@@ -43,8 +43,9 @@ def check(repo: Repository) -> Iterator[Finding]:
         if plan is None:
             continue  # no plan or two plans: NV211 and NV212 say so
         known = [a.id for a in plan.model.aktiviteter]
+        ids = set(known)
         for i, aktivitet in enumerate(followup.model.aktiviteter):
-            if aktivitet.id not in known:
+            if aktivitet.id not in ids:
                 message = (
                     f"Aktiviteten `{aktivitet.id}` finns inte i den lokala planen "
                     f"({plan.doc.rel}).{did_you_mean(aktivitet.id, known)}"
