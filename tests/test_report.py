@@ -182,3 +182,24 @@ def test_charts_drawn_in_workers_are_the_same_as_drawn_one_by_one(
     monkeypatch.setattr(charts, "PARALLEL_FROM_KOMMUNER", 1)
     parallel = render(repo, tmp_path / "b", formats=("html",))["rapport-2024.html"].read_bytes()
     assert parallel == serial
+
+
+def test_the_report_of_a_year_reads_no_follow_up_of_a_later_year(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from naravard.loader import parallel
+
+    repo.write("kommuner/borlange/uppfoljning-2025.yaml", "kommun: borlange\nar: [2025\n")
+    before = render(repo, tmp_path / "a")["rapport-2024.html"].read_text(encoding="utf-8")
+    read: list[str] = []
+    load_source = parallel.load_source
+
+    def recording(source: parallel.Source) -> object:
+        read.append(str(getattr(source, "path", "")))
+        return load_source(source)
+
+    monkeypatch.setattr(parallel, "load_source", recording)
+    after = render(repo, tmp_path / "b")["rapport-2024.html"].read_text(encoding="utf-8")
+    assert after == before
+    assert any(name.endswith("uppfoljning-2024.yaml") for name in read)
+    assert not any(name.endswith("uppfoljning-2025.yaml") for name in read)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
-from naravard.discover import relative_path, within
+from naravard.discover import iter_data_files, relative_path, within
 from naravard.errors import UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
@@ -66,7 +66,7 @@ def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
     """Compare every kommun's follow-up of two years (or only `kommuner`)."""
-    repo = load_repository(root)
+    repo = load_repository(root, until=max(year_a, year_b))
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:
@@ -110,16 +110,16 @@ def _report_context(root: Path, year: int | None, kommuner: Sequence[str]) -> Re
     from naravard.discover import describe_commit
     from naravard.report.context import build_context
 
-    repo = load_repository(root)
+    if year is None:
+        years = [f.year for f in iter_data_files(root) if f.kind == "uppfoljning" and f.year is not None]
+        if not years:
+            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
+        year = max(years)
+    repo = load_repository(root, until=year)  # later years are not in the report
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:
             raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
-    if year is None:
-        years = [f.year for f in repo.files if f.kind == "uppfoljning" and f.year is not None]
-        if not years:
-            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-        year = max(years)
     findings = check(repo)
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__

@@ -134,11 +134,17 @@ class Repository:
         return None
 
 
-def load_repository(root: Path, *, revision: str | None = None, jobs: int | None = None) -> Repository:
+def load_repository(
+    root: Path, *, revision: str | None = None, jobs: int | None = None, until: int | None = None
+) -> Repository:
     """Load every data file of the repository (or of a git revision of it).
 
     Broken files become findings, never exceptions. Files are parsed in `jobs` worker
-    processes (default: one per core; see naravard.loader.parallel).
+    processes (default: one per core; see naravard.loader.parallel). With `until`, the
+    follow-ups and Kolada imports of later years are listed in `files` but not loaded: what a
+    report or a diff of that year reads, since no error of an earlier file depends on them.
+    Strategies, plans and handlingsplaner are always loaded (a plan's priorities may come
+    from a later handlingsplan).
     """
     # Loading builds millions of objects that live until the process ends, and Python's cycle
     # collector would scan all of them again and again as they accumulate (issue 9: a third of
@@ -147,7 +153,7 @@ def load_repository(root: Path, *, revision: str | None = None, jobs: int | None
     enabled = gc.isenabled()
     gc.disable()
     try:
-        repo = _load(root, revision, jobs)
+        repo = _load(root, revision, jobs, until)
     finally:
         gc.freeze()
         if enabled:
@@ -155,7 +161,7 @@ def load_repository(root: Path, *, revision: str | None = None, jobs: int | None
     return repo
 
 
-def _load(root: Path, revision: str | None, jobs: int | None) -> Repository:
+def _load(root: Path, revision: str | None, jobs: int | None, until: int | None) -> Repository:
     repo = Repository(root)
     snapshot = GitSnapshot(root, revision) if revision is not None else None
     files = snapshot.files() if snapshot else list(iter_data_files(root))
@@ -170,7 +176,7 @@ def _load(root: Path, revision: str | None, jobs: int | None) -> Repository:
         repo.config, config_findings = load_config(config)
         repo.findings.extend(config_findings)
     repo.files = files
-    known = [file for file in files if file.kind is not Kind.UNKNOWN]
+    known = [file for file in files if file.kind is not Kind.UNKNOWN and not _later(file, until)]
     repo.findings.extend(_unknown_file(file) for file in files if file.kind is Kind.UNKNOWN)
     docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs)
     for file, doc in zip(known, docs, strict=True):
@@ -199,6 +205,11 @@ def _load(root: Path, revision: str | None, jobs: int | None) -> Repository:
 
 
 _LINK = "Filen är en symbolisk länk och läses inte. Lägg in själva filen i stället för en länk."
+
+
+def _later(file: DataFile, until: int | None) -> bool:
+    yearly = file.kind in (Kind.FOLLOWUP, Kind.NYCKELTAL)
+    return until is not None and yearly and file.year is not None and file.year > until
 
 
 def shape(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | list[Finding]:
