@@ -51,7 +51,9 @@ def check(repo: Repository) -> Iterator[Finding]:
             continue
         aktivitet = None
         for plan in repo.plans_for(kommun, year):
-            by_id = activities.setdefault(id(plan), {a.id: a for a in reversed(plan.model.aktiviteter)})
+            by_id = activities.get(id(plan))
+            if by_id is None:
+                by_id = activities[id(plan)] = {a.id: a for a in reversed(plan.model.aktiviteter)}
             aktivitet = aktivitet or by_id.get(activity)
         if aktivitet is None or aktivitet.nar.slut.last >= date(year, 12, 31):
             continue
