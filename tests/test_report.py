@@ -203,3 +203,17 @@ def test_the_report_of_a_year_reads_no_follow_up_of_a_later_year(
     assert after == before
     assert any(name.endswith("uppfoljning-2024.yaml") for name in read)
     assert not any(name.endswith("uppfoljning-2025.yaml") for name in read)
+
+
+def test_a_large_repository_is_loaded_in_a_child_with_the_same_report(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from naravard.errors import UsageError
+    from naravard.loader import parallel
+
+    here = render(repo, tmp_path / "a", formats=("html",))["rapport-2024.html"].read_bytes()
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)  # as if it were large: the child path
+    in_child = render(repo, tmp_path / "b", formats=("html",))["rapport-2024.html"].read_bytes()
+    assert in_child == here
+    with pytest.raises(UsageError, match="Kommunen `falu` finns inte"):
+        build_report(repo.root, 2024, tmp_path / "c", kommuner=["falu"])

@@ -60,9 +60,11 @@ def cores() -> int:
 def load_all(sources: Sequence[Source], *, jobs: int | None = None) -> Iterator[SourceDocument | None]:
     """Load every source, in order; None for a file that vanished before it could be read.
 
-    `jobs` is the number of worker processes (default: one per core); 1 loads in this process.
+    `jobs` is the number of worker processes (default: one per core on Linux, where CI runs
+    and workers are forked in milliseconds; elsewhere this process, until the spawn start of
+    Windows and macOS has been tried there); 1 loads in this process.
     """
-    jobs = cores() if jobs is None else jobs
+    jobs = (cores() if sys.platform == "linux" else 1) if jobs is None else jobs
     if jobs < 2 or len(sources) < MIN_FILES:
         for source in sources:
             yield _with_reload(source, load_source(source))
@@ -107,6 +109,6 @@ def _with_reload(source: Source, doc: SourceDocument | None) -> SourceDocument |
 
 
 def _context() -> BaseContext:
-    # fork starts a worker in milliseconds with everything already imported; elsewhere the
-    # platform's default (spawn) is the safe choice.
+    # fork starts a worker in milliseconds with everything already imported; elsewhere (when
+    # asked for with `jobs`) the platform's default, spawn, is the safe choice.
     return get_context("fork" if sys.platform == "linux" else None)

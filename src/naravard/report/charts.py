@@ -8,6 +8,7 @@ Colours survive colour blindness and greyscale print: the score scale runs along
 
 from __future__ import annotations
 
+import gc
 import io
 import pickle
 import textwrap
@@ -96,7 +97,16 @@ def heatmap(context: ReportContext) -> Chart:
         ax = figure.subplots()
         grid = [[(s - low) if s is not None else float("nan") for s in r.scores] for r in rows]
         cmap = ListedColormap(colours).with_extremes(bad=MISSING)
-        ax.imshow(grid, cmap=cmap, vmin=-0.5, vmax=steps - 0.5, aspect="auto")
+        # Cells as vector quads, not an image: imshow resamples to the figure's pixels, 125 MB of
+        # floats for 290 kommuner (issue 9), and prints blurred.
+        columns = len(context.score_names)
+        edges_x = [x - 0.5 for x in range(columns + 1)]
+        edges_y = [y - 0.5 for y in range(len(rows) + 1)]
+        ax.pcolormesh(
+            edges_x, edges_y, grid, cmap=cmap, vmin=-0.5, vmax=steps - 0.5, edgecolors="white", linewidth=0.5
+        )
+        ax.set_xlim(edges_x[0], edges_x[-1])
+        ax.set_ylim(edges_y[-1], edges_y[0])  # the first kommun at the top
         for y, r in enumerate(rows):
             for x, s in enumerate(r.scores):
                 dark = s is not None and (s - low) < steps / 2
@@ -312,18 +322,19 @@ PARALLEL_FROM_KOMMUNER = 60
 def chart_workers(kommuner: int) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes for `build_charts` when a report has this many kommuner, else None.
 
-    Start them before loading the repository: they import matplotlib while the repository loads.
-    They are fresh processes (forkserver or spawn), not forks of this one, so none carries a copy
-    of the loaded repository; the report's context is sent to them instead.
+    They are fresh processes (from a forkserver), not forks of this one, so none carries a copy
+    of what this process holds; the report's context is sent to them.
     """
-    count = min(cores(), 4)
-    if kommuner < PARALLEL_FROM_KOMMUNER or count < 2:
-        yield None
-        return
     import multiprocessing
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context(method)) as pool:
+    count = min(cores(), 4)
+    # forkserver: Linux and macOS. Windows' spawn would re-run the command's main module in a
+    # frozen console script; untried there, so Windows draws in this process.
+    fresh = "forkserver" in multiprocessing.get_all_start_methods()
+    if kommuner < PARALLEL_FROM_KOMMUNER or count < 2 or not fresh:
+        yield None
+        return
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("forkserver")) as pool:
         for _ in range(count):
             pool.submit(_warm_up)
         yield pool
@@ -365,7 +376,9 @@ def _draw_sent(context: bytes, index: int) -> Chart:
     global _RECEIVED
     if _RECEIVED is None or _RECEIVED[0] != context:
         _RECEIVED = (context, pickle.loads(context))
-    return _draw(_RECEIVED[1], index)
+    chart = _draw(_RECEIVED[1], index)
+    gc.collect()  # a figure is a web of cycles: free it before the next, not at the collector's pace
+    return chart
 
 
 def _draw_in_workers(
