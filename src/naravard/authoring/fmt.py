@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import math
 import multiprocessing
-import os
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +28,7 @@ from naravard.authoring.roundtrip import build_yaml, drop_needless_quotes, dump,
 from naravard.authoring.targets import model_for, yaml_files
 from naravard.findings import Finding
 from naravard.loader import MAX_BYTES, load_document, load_text
+from naravard.loader.parallel import cores
 from naravard.loader.tree import build_tree
 from naravard.textfile import TextFile
 
@@ -137,7 +137,7 @@ PARALLEL_FROM = 100
 def format_paths(root: Path, paths: Sequence[Path] = ()) -> list[Formatted]:
     """Format the given files and folders (default: every data file and naravard.yaml)."""
     files = yaml_files(root, paths)
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(cores(), 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         return [format_file(root, path) for path in files]
     context = multiprocessing.get_context("spawn")
