@@ -102,6 +102,11 @@ def build_report(
     from naravard.report.render import write_report
 
     files = list(iter_data_files(root))
+    if year is None:
+        years = [f.year for f in files if f.kind == "uppfoljning" and f.year is not None]
+        if not years:
+            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
+        year = max(years)
     if sys.platform == "linux" and len(files) >= parallel.MIN_FILES:
         # A large repository is loaded in a forked child that sends back only the report's
         # context: the memory of the loaded repository goes back to the system when the child
@@ -115,16 +120,11 @@ def build_report(
     return write_report(context, charts, out, formats=formats, templates=root / "templates")
 
 
-def _report_context(root: Path, year: int | None, kommuner: Sequence[str]) -> ReportContext:
+def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
     from naravard.report.context import build_context
 
-    if year is None:
-        years = [f.year for f in iter_data_files(root) if f.kind == "uppfoljning" and f.year is not None]
-        if not years:
-            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-        year = max(years)
     repo = load_repository(root, until=year)  # later years are not in the report
     known = repo.kommun_ids()
     for kommun in kommuner:
