@@ -107,9 +107,6 @@ class Positions:
             raise KeyError(path)
         return span
 
-    def __contains__(self, path: object) -> bool:
-        return isinstance(path, tuple) and self.get(path) is not None
-
 
 NO_POSITIONS = Positions([], array("I"), array("I"))
 

@@ -335,14 +335,7 @@ def chart_workers(kommuner: int) -> Iterator[ProcessPoolExecutor | None]:
         yield None
         return
     with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        for _ in range(count):
-            pool.submit(_warm_up)
         yield pool
-
-
-def _warm_up() -> None:
-    import matplotlib.backends.backend_svg
-    import matplotlib.figure  # noqa: F401
 
 
 def _plan(context: ReportContext) -> list[tuple[str, str]]:
