@@ -153,12 +153,11 @@ def load_document(root: Path, path: Path) -> SourceDocument:
     if len(data) > MAX_BYTES:
         return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
     doc = load_text(rel, data)
-    doc.reload = functools.partial(read_again, path)  # not the bytes: a large run keeps no file text
+    doc.reload = functools.partial(_read_again, path)  # not the bytes: a large run keeps no file text
     return doc
 
 
-def read_again(path: Path) -> bytes:
-    """A file's bytes (up to the size limit), read again for `SourceDocument.reload`."""
+def _read_again(path: Path) -> bytes:
     with open(path, "rb") as handle:
         return handle.read(MAX_BYTES + 1)
 

@@ -22,7 +22,7 @@ from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from naravard.loader import SourceDocument, load_document, load_text, read_again
+from naravard.loader import SourceDocument, load_document, load_text
 
 MIN_FILES = 100
 """Below this many files everything is loaded in the calling process."""
@@ -66,45 +66,40 @@ def load_all(sources: Sequence[Source], *, jobs: int | None = None) -> Iterator[
     """
     jobs = (cores() if sys.platform == "linux" else 1) if jobs is None else jobs
     if jobs < 2 or len(sources) < MIN_FILES:
-        for source in sources:
-            yield _with_reload(source, load_source(source))
+        yield from map(load_source, sources)
         return
     done = 0
     try:
         with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=gc.disable) as pool:
-            for doc in pool.map(load_source, sources, chunksize=CHUNK):
-                yield _with_reload(sources[done], doc)
+            for doc in pool.map(_load_in_worker, sources, chunksize=CHUNK):
+                source = sources[done]
+                if doc is not None and isinstance(source, InMemory) and source.data is not None:
+                    doc.reload = functools.partial(bytes, source.data)  # see _load_in_worker
+                yield doc
                 done += 1
     except BrokenProcessPool:
         # A worker died (killed for memory, say): load what is left here rather than give up.
-        for source in sources[done:]:
-            yield _with_reload(source, load_source(source))
-
-
-# A worker keeps nothing between files, so the cycle collector only costs it time (the parent
-# pauses its own while loading, see naravard.repository).
+        yield from map(load_source, sources[done:])
 
 
 def load_source(source: Source) -> SourceDocument | None:
-    """Load one file (in a worker or here); the document comes without its `reload`."""
+    """Load one file; None when it vanished (or, in a revision, has no bytes)."""
     if isinstance(source, OnDisk):
         if not (source.path.exists() or source.path.is_symlink()):
             return None
-        doc = load_document(source.root, source.path)
-    elif source.data is None:
+        return load_document(source.root, source.path)
+    if source.data is None:
         return None
-    else:
-        doc = load_text(source.rel, source.data)
-    doc.reload = None  # a closure does not travel between processes; `_with_reload` puts it back
-    return doc
+    return load_text(source.rel, source.data)
 
 
-def _with_reload(source: Source, doc: SourceDocument | None) -> SourceDocument | None:
-    if doc is not None and doc.ok:
-        if isinstance(source, OnDisk):
-            doc.reload = functools.partial(read_again, source.path)  # no file text is kept
-        elif source.data is not None:
-            doc.reload = functools.partial(bytes, source.data)
+def _load_in_worker(source: Source) -> SourceDocument | None:
+    # A worker keeps nothing between files, so its cycle collector is off (the parent pauses
+    # its own while loading, see naravard.repository). A document read from bytes would carry
+    # them back in its `reload`: the caller, which has them, puts that back instead.
+    doc = load_source(source)
+    if doc is not None and isinstance(source, InMemory):
+        doc.reload = None
     return doc
 
 
