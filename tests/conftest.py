@@ -15,6 +15,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CONFORMANCE = FIXTURES / "conformance" / "repo"
 PROJECT = Path(__file__).parent.parent
 
+KOLADA_2024 = (
+    "ar: 2024\nkommuner:\n"
+    "  borlange:\n"
+    "    undvikbar-slutenvard: {varde: 1012.4, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n"
+    "  ludvika:\n"
+    "    undvikbar-slutenvard: {varde: 871.3, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n"
+)
+"""A Kolada import for 2024 (data/region/nyckeltal-2024.yaml): one nyckeltal for Borlänge and Ludvika."""
+
 
 class Repo:
     """A writable copy of a data repository, with helpers to edit a file and validate."""

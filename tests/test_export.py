@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import naravard.cli.export  # noqa: F401  (registers `naravard export` on the app)
 from naravard.cli import app
 from naravard.export.cells import neutralise, plain_number
-from tests.conftest import PROJECT, Repo
+from tests.conftest import KOLADA_2024, PROJECT, Repo
 
 runner = CliRunner()
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
@@ -146,14 +146,7 @@ def test_typed_nyckeltal_say_they_come_from_the_follow_up(shipped: Path) -> None
 
 
 def test_values_from_kolada_cite_kolada_and_a_typed_value_goes_first(repo: Repo, tmp_path: Path) -> None:
-    repo.write(
-        "region/nyckeltal-2024.yaml",
-        "ar: 2024\nkommuner:\n"
-        "  borlange:\n"
-        "    undvikbar-slutenvard: {varde: 1012.4, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n"
-        "  ludvika:\n"
-        "    undvikbar-slutenvard: {varde: 871.3, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n",
-    )
+    repo.write("region/nyckeltal-2024.yaml", KOLADA_2024)
     workbook = export_xlsx(repo.root, tmp_path / "x.xlsx")
     rows = {(r[0], r[1]): r for r in workbook["Nyckeltal"].iter_rows(min_row=2, values_only=True)}
     name = "Undvikbar slutenvård, vårdtillfällen per 100 000 invånare"

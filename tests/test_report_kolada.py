@@ -5,18 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from naravard.api import build_report
-from tests.conftest import Repo
+from tests.conftest import KOLADA_2024, Repo
 
 
 def test_the_report_cites_kolada_and_a_typed_value_goes_first(repo: Repo, tmp_path: Path) -> None:
-    repo.write(
-        "region/nyckeltal-2024.yaml",
-        "ar: 2024\nkommuner:\n"
-        "  borlange:\n"
-        "    undvikbar-slutenvard: {varde: 1012.4, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n"
-        "  ludvika:\n"
-        "    undvikbar-slutenvard: {varde: 871.3, kolada: U71411, period: 2024, hamtad: 2025-03-03}\n",
-    )
+    repo.write("region/nyckeltal-2024.yaml", KOLADA_2024)
     [html] = build_report(repo.root, 2024, tmp_path / "out", formats=("html",))
     text = html.read_text(encoding="utf-8")
     section = text.split('id="nyckeltal-undvikbar-slutenvard"', 1)[1].split("</table>", 1)[0]
