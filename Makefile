@@ -4,12 +4,17 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean
+.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest
 
-$(STAMP): pyproject.toml
+# Every install goes through the lock (constraints.txt): a fresh clone gets the same versions every
+# time. pip, setuptools and wheel come from the lock too, and naravard is built without build
+# isolation so that no unpinned setuptools is fetched for it.
+PIP := $(BIN)/python -m pip install --quiet --constraint constraints.txt
+
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(PIP) pip setuptools wheel
+	$(PIP) --no-build-isolation -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/naravard fmt --check
+	$(BIN)/naravard validate
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
@@ -48,7 +54,7 @@ docs: $(STAMP)
 BENCH_STAMP := $(VENV)/.installed-bench
 
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(PIP) --no-build-isolation -e '.[dev,bench]'
 	touch $(BENCH_STAMP)
 
 # Minutes: a national-size corpus, naravard and its peers (bench/README.md).
@@ -56,5 +62,29 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
 
+# Refresh the lock: the newest releases that pyproject's ranges allow, for every extra, resolved
+# in a throw-away environment. Run it on purpose (README, "Beroenden"), then `make check`.
+LOCK_VENV := .venv-lock
+lock:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[dev,bench]'
+	{ echo "# The lock: exact versions that make and CI install (pip install -c constraints.txt)."; \
+	  echo "# Made by \`make lock\` with $$($(LOCK_VENV)/bin/python -V) on $$(uname -sm); edit pyproject.toml, not this."; \
+	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable | LC_ALL=C sort -f; } > constraints.txt
+	rm -rf $(LOCK_VENV)
+
+# The suite against the newest releases, not the lock: the next dependency change is seen before
+# it lands (not part of CI's critical path).
+LATEST_VENV := .venv-latest
+test-latest:
+	rm -rf $(LATEST_VENV)
+	$(PYTHON) -m venv $(LATEST_VENV)
+	$(LATEST_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(LATEST_VENV)/bin/python -m pip install --quiet --upgrade -e '.[dev]'
+	$(LATEST_VENV)/bin/python -m pip freeze --exclude-editable | diff constraints.txt - | grep '^[<>]' || true
+	$(LATEST_VENV)/bin/python -m pytest
+
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) $(LOCK_VENV) $(LATEST_VENV) build *.egg-info src/*.egg-info
