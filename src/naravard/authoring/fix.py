@@ -30,15 +30,11 @@ from naravard.authoring.targets import model_for
 from naravard.discover import within
 from naravard.findings import Finding
 from naravard.loader import MAX_BYTES, load_text
+from naravard.loader.yamlc import CSafeLoader as _Loader
 from naravard.model.messages import iter_schema_findings
 from naravard.repository import Repository
 from naravard.suggest import suggestion_in
 from naravard.textfile import TextFile
-
-try:  # libyaml ships inside PyYAML's wheels
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
 SPELLING = "stavning"

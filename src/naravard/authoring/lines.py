@@ -14,10 +14,7 @@ from functools import cached_property
 
 import yaml
 
-try:  # libyaml ships inside PyYAML's wheels
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from naravard.loader.yamlc import CSafeLoader as _Loader
 
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 

@@ -21,11 +21,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from naravard.loader.tree import resolve_plain
-
-try:  # libyaml ships inside PyYAML's wheels
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from naravard.loader.yamlc import CSafeLoader as _Loader
 
 _NULL_WORDS = frozenset({"null", "Null", "NULL", "~"})
 _STR = "tag:yaml.org,2002:str"

@@ -1,93 +1,186 @@
-"""The YAML parser's English problems, said in Swedish for a person who edits by hand."""
+"""The YAML parser's problems, said in Swedish for a person who edits by hand.
+
+libyaml reports a problem as an exception with a kind (scanner, parser, reader), a context
+("while scanning a quoted scalar", with the mark where that began) and a problem at a mark. We
+classify by those parts and by the character that stands at the mark, never by passing the
+library's English on: every message here is Swedish, whatever the library's wording (a test runs
+every hostile file and parser-error case and fails on English in a message).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-# (fragment of libyaml's problem text, what we say instead). First match wins.
-_PROBLEMS: tuple[tuple[str, str], ...] = (
+import yaml
+
+
+@dataclass(frozen=True)
+class ParserProblem:
+    """A parser error as naravard reports it: code, Swedish message and 1-based position."""
+
+    code: str
+    message: str
+    line: int
+    column: int
+
+
+# What the problem is, by the words libyaml's problem text is built from (first match wins).
+# The matching keys are libyaml's vocabulary; what a person reads is only the Swedish.
+_PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
-        "tab",
-        "Tabbtecken får inte användas för indrag i YAML. Ersätt tabben med mellanslag "
-        "(i Notepad++: Inställningar → Språk → Ersätt med mellanslag).",
-    ),
-    (
-        "mapping values are not allowed",
+        ("mapping values are not allowed",),
         "Ett kolon följt av mellanslag står mitt i ett värde, eller så är indraget fel. "
         'Sätt texten inom citattecken ("…") om den innehåller ": ".',
     ),
     (
-        "could not find expected ':'",
+        ("could not find expected ':'",),
         "Här väntades ett kolon efter en nyckel. Kontrollera att raden har formen "
         "`nyckel: värde` och att ett citattecken inte saknas.",
     ),
     (
-        "did not find expected key",
+        ("did not find expected key", "expected <block end>"),
         "Raden passar inte in i strukturen: indraget (mellanslagen i början av raden) "
         "stämmer inte med raderna ovanför.",
     ),
     (
-        "did not find expected '-' indicator",
+        ("did not find expected '-' indicator",),
         "Raden passar inte in i listan ovanför: kontrollera indraget och att varje "
         "listpunkt börjar med `- `.",
     ),
     (
-        "found unexpected end of stream",
+        ("unexpected end of stream",),
         "Filen tar slut mitt i ett värde: ett citattecken eller en klammer avslutas aldrig.",
     ),
     (
-        "did not find expected ',' or '}'",
+        ("expected ',' or '}'",),
         "En `{`-mappning avslutas inte rätt: skilj paren med kommatecken och avsluta med `}`.",
     ),
     (
-        "did not find expected ',' or ']'",
+        ("expected ',' or ']'",),
         "En `[`-lista avslutas inte rätt: skilj värdena med kommatecken och avsluta med `]`.",
     ),
     (
-        "found character that cannot start any token",
+        ("cannot start any token",),
         "Ett tecken här kan inte inleda ett värde (till exempel @ eller `). "
         'Sätt värdet inom citattecken ("…").',
     ),
     (
-        "found unknown escape character",
+        ("unknown escape character", "escape sequence", "hexdecimal", "hexadecimal"),
         "En okänd escape-sekvens med \\ inom \"…\". Använd enkla citattecken ('…') "
         "eller skriv \\\\ för ett omvänt snedstreck.",
     ),
     (
-        "did not find expected node content",
+        ("node content",),
         "Här saknas ett värde, eller så står ett tecken på fel plats.",
     ),
     (
-        "block sequence entries are not allowed",
+        ("sequence entries are not allowed",),
         "En listpunkt (`- `) står där ett värde väntades: kontrollera indraget.",
     ),
     (
-        "expected <document start>",
+        ("mapping keys are not allowed",),
+        "Ett frågetecken följt av mellanslag (`? `) inleder en sammansatt nyckel, som inte används "
+        'i naravards filer. Sätt texten inom citattecken ("…").',
+    ),
+    (
+        ("document start", "document separator", "document end"),
         "Något står efter slutet av dokumentet: kontrollera indraget på den här raden.",
     ),
     (
-        "incompatible YAML document",
-        "Direktivet `%YAML` anger en version som inte stöds. naravards filer har inga direktiv: "
-        "ta bort raden.",
+        ("incompatible YAML document", "duplicate YAML directive", "directive"),
+        "Direktiv som `%YAML` och `%TAG` används inte i naravards filer: ta bort raden.",
     ),
     (
-        "control characters are not allowed",
+        ("control characters are not allowed", "special characters are not allowed"),
         "Filen innehåller ett osynligt styrtecken som inte får finnas i en textfil.",
+    ),
+    (
+        ("indentation indicator", "chomping"),
+        "Efter `|` eller `>` får bara `+`, `-` eller en siffra 1–9 stå före radslutet.",
+    ),
+    (
+        ("tag handle", "URI", "'!'", "'>'"),
+        "Taggar (som `!!str`) används inte i naravards filer: skriv värdet utan tagg; "
+        "text som börjar med ! måste stå inom citattecken.",
+    ),
+    (
+        ("alphabetic or numeric character",),
+        "Ankare och alias (`&namn`, `*namn`) används inte i naravards filer: text som börjar med & "
+        "eller * måste stå inom citattecken.",
+    ),
+    (
+        ("a comment or a line break",),
+        "Efter värdet får bara en kommentar (`# …`) stå på samma rad.",
     ),
 )
 
+# Where the problem was met (libyaml's context), as a Swedish phrase for the fallback message.
+_CONTEXTS: tuple[tuple[str, str], ...] = (
+    ("quoted scalar", "i en text inom citattecken"),
+    ("block scalar", "i ett textblock (efter `|` eller `>`)"),
+    ("flow mapping", "i en `{…}`-mappning"),
+    ("flow sequence", "i en `[…]`-lista"),
+    ("flow level", "i en `[…]`-lista eller `{…}`-mappning"),
+    ("block mapping", "bland nycklarna"),
+    ("block collection", "i listan eller bland nycklarna"),
+    ("simple key", "i en nyckel"),
+    ("directive", "i ett direktiv"),
+    ("tag", "i en tagg"),
+    ("anchor", "i ett ankare"),
+    ("alias", "i ett alias"),
+)
 
-def parser_message(exc: Any) -> str:
-    """A Swedish message for a PyYAML error; the original problem follows for reference."""
-    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
-    for fragment, message in _PROBLEMS:
-        if fragment in problem:
-            return message
-    original = problem.replace("\n", " ")[:120]
-    return f"YAML-filen kan inte läsas här ({original})."
+_TAB = (
+    "Tabbtecken får inte användas för indrag i YAML. Ersätt tabben med mellanslag "
+    "(i Notepad++: Inställningar → Språk → Ersätt med mellanslag)."
+)
+_UNCLOSED = (
+    "Ett citattecken öppnas här men stängs aldrig: lägg till det avslutande citattecknet i slutet av texten."
+)
+_VERSION = (
+    "Direktivet `%YAML` anger en version som inte stöds. naravards filer har inga direktiv: ta bort raden."
+)
 
 
-def parser_code(exc: Any) -> str:
-    """NV005 for a directive the parser refuses, NV001 for everything else."""
-    problem = str(getattr(exc, "problem", None) or "")
-    return "NV005" if "incompatible YAML document" in problem else "NV001"
+def _mark(mark: Any) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    index = start + column - 1
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def classify(exc: yaml.YAMLError, text: str) -> ParserProblem:
+    """The Swedish problem for a PyYAML error raised while parsing `text`."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        at = _mark(exc.problem_mark) or _mark(exc.context_mark) or (1, 1)
+    else:  # a ReaderError has an index into the text, not a line
+        position = getattr(exc, "position", 0) or 0
+        at = (text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1)
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or "")
+    context = str(getattr(exc, "context", None) or "")
+    opened = _mark(getattr(exc, "context_mark", None))
+    if "end of stream" in problem and "quoted scalar" in context and opened:
+        return ParserProblem("NV001", _UNCLOSED, *opened)
+    if "incompatible YAML document" in problem:
+        return ParserProblem("NV005", _VERSION, *at)
+    if _char_at(text, *at) == "\t" or "tab" in problem.split():
+        return ParserProblem("NV001", _TAB, *at)
+    for fragments, message in _PROBLEMS:
+        if any(fragment in problem for fragment in fragments):
+            return ParserProblem("NV001", message, *at)
+    where = next((swedish for key, swedish in _CONTEXTS if key in context), "")
+    char = _char_at(text, *at)
+    shown = f"tecknet `{char}`" if char.isprintable() and char not in "` " else "det som står här"
+    message = f"YAML-filen kan inte läsas här{' ' + where if where else ''}: {shown} passar inte in."
+    return ParserProblem("NV001", message, *at)
+
+
+__all__ = ["ParserProblem", "classify"]

@@ -12,6 +12,7 @@ Dates are left as text: the models decide where a date belongs.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import unicodedata
@@ -22,12 +23,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from naravard.loader.encoding import CONTROL
-from naravard.loader.messages import parser_code, parser_message
-
-try:  # libyaml ships inside PyYAML's wheels; the pure-Python parser is the same API, slower.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from naravard.loader.messages import ParserProblem, classify
+from naravard.loader.yamlc import CSafeLoader
 
 MAX_DEPTH = 40
 
@@ -205,27 +202,45 @@ def build_tree(text: str) -> Tree:
     builder = _Builder(tree)
     try:
         builder.run(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        tree.problems.append(TreeProblem(parser_code(exc), parser_message(exc), line, column))
-        tree.value = None
-    except yaml.YAMLError as exc:  # a ReaderError has an index, not a line
-        position = getattr(exc, "position", 0) or 0
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
-        tree.problems.append(TreeProblem("NV001", parser_message(exc), line, column))
+    except yaml.YAMLError as exc:
+        found = _too_deep(text, exc) or classify(exc, text)
+        tree.problems.append(TreeProblem(found.code, found.message, found.line, found.column))
         tree.value = None
     if not tree.problems and not tree.empty:
         tree.spans = Positions(builder.keys, builder.sizes, builder.spans)
     return tree
 
 
+def _too_deep(text: str, exc: yaml.YAMLError) -> ParserProblem | None:
+    """NV007 where a flow structure gets too deep, when libyaml's own nesting limit struck first.
+
+    libyaml looks ahead along a line before it hands over the first events of a flow structure,
+    so `[[[[…` on one line meets its limit (1,000 levels in libyaml 0.2.6) before our depth check
+    sees level 41. Only a line with more than MAX_DEPTH openers before the error can be that
+    case: its start is parsed again by the pure-Python parser, which has no such limit and
+    yields its events one by one, so our own check names the place, as for any too-deep file.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return None
+    start = text.rfind("\n", 0, mark.index) + 1 if mark.index <= len(text) else 0
+    head = text[start : mark.index]
+    if head.count("[") + head.count("{") <= MAX_DEPTH:
+        return None
+    end = text.find("\n", mark.index)
+    tree = Tree()
+    with contextlib.suppress(yaml.YAMLError):  # the rest of the line is cut off: it may not parse
+        _Builder(tree, yaml.SafeLoader).run(text[: len(text) if end < 0 else end])
+    deep = next((p for p in tree.problems if p.code == "NV007"), None)
+    return ParserProblem(deep.code, deep.message, deep.line, deep.column) if deep else None
+
+
 class _Builder:
     """Turns the parser's events into values and positions; one instance per document."""
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, loader: Any = CSafeLoader) -> None:
         self.tree = tree
+        self.loader = loader
         self.stack: list[_Frame] = []
         # Positions, one row per node in document order (see `Positions`).
         self.keys: list[Any] = []
@@ -245,7 +260,7 @@ class _Builder:
 
     def run(self, text: str) -> None:
         stack = self.stack
-        loader = _Loader(text)
+        loader = self.loader(text)
         try:
             self._events(loader, stack)
         finally:

@@ -49,6 +49,26 @@ def _visible(line: str) -> str:
     return "".join(c if c.isprintable() else " " for c in line.replace("\t", " "))
 
 
+WIDTH = 120  # the most of a source line that is quoted, as compilers cut a long line around the column
+
+
+def window(line: str, column: int, width: int = WIDTH) -> tuple[str, int]:
+    """The part of `line` around `column` that fits in `width` characters, and the caret's offset.
+
+    A 100,000-character flow line is quoted as `…` + the characters around the mistake + `…`.
+    """
+    if len(line) <= width:
+        return line, column - 1
+    start = min(max(column - 1 - width // 2, 0), len(line) - width)
+    shown = line[start : start + width]
+    caret = column - 1 - start
+    if start > 0:
+        shown = "…" + shown[1:]
+    if start + width < len(line):
+        shown = shown[:-1] + "…"
+    return shown, caret
+
+
 def _finding(finding: Finding, lines: list[str]) -> Text:
     loc = finding.location
     text = Text()
@@ -60,11 +80,11 @@ def _finding(finding: Finding, lines: list[str]) -> Text:
     if 0 < loc.line <= len(lines):
         number = str(loc.line)
         gutter = " " * len(number)
-        source = _visible(lines[loc.line - 1])[:200]
+        source, caret = window(_visible(lines[loc.line - 1]), loc.column)
         text.append(f"\n  {number} | ", style="dim")
         text.append(source)
         text.append(f"\n  {gutter} | ", style="dim")
-        text.append(" " * (loc.column - 1) + "^", style=_STYLE[finding.severity])
+        text.append(" " * caret + "^", style=_STYLE[finding.severity])
     return text
 
 
