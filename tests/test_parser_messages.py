@@ -139,3 +139,41 @@ def test_validate_quotes_a_100000_deep_flow_line_in_at_most_200_characters(tmp_p
     assert result.exit_code == 1
     assert "NV007" in result.output
     assert max(len(line) for line in result.output.splitlines()) <= 200
+
+
+# The slips people make in VS Code or Notepad++, pasting from Word: (what was there, what they typed).
+SLIPS = {
+    "tab before a key": ("  nara-for-alla: 3", "\tnara-for-alla: 3", 1, "tabbtecken"),
+    "tab inside the indent": ("  nara-for-alla: 3", "  \tnara-for-alla: 3", 3, "tabbtecken"),
+    "non-breaking space after the colon": ("fallskador-65: 2840", "fallskador-65:\u00a02840", 17, "U+00A0"),
+    "non-breaking space as indent": ("  fallskador-65: 2840", "\u00a0 fallskador-65: 2840", 1, "U+00A0"),
+    "no space after the colon": ("nara-for-alla: 3", "nara-for-alla:3", 16, "mellanslag"),
+    "unclosed quote": ("resultat: 44 SIP", 'resultat: "44 SIP', 15, "citattecken"),
+    "key de-indented": ("  nara-for-alla: 3", " nara-for-alla: 3", 2, "indraget"),
+    "key indented too far": ("  nara-for-alla: 3", "   nara-for-alla: 3", 4, "indraget"),
+    "list item de-indented": ("  - id: digital-tillsyn-norra", " - id: digital-tillsyn-norra", 2, "indraget"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SLIPS))
+def test_a_slip_is_reported_on_the_line_the_person_changed(case: str) -> None:
+    old, new, column, named = SLIPS[case]
+    text = FOLLOWUP.read_text(encoding="utf-8")
+    changed = text.replace(old, new, 1)
+    line = changed[: changed.index(new)].count("\n") + 1
+    ((code, at_line, at_column, message),) = messages(changed)
+    assert (code, at_line, at_column) == ("NV001", line, column)
+    assert named.lower() in message.lower()
+
+
+def test_the_quoted_line_shows_a_tab_and_a_non_breaking_space(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(CONFORMANCE, root)
+    target = root / "data/kommuner/borlange/uppfoljning-2024.yaml"
+    text = target.read_text(encoding="utf-8")
+    key = next(
+        line for line in text.splitlines() if line.startswith("  ") and ": " in line and "-" not in line[:4]
+    )
+    target.write_text(text.replace(key, key.replace(": ", ":\u00a0", 1), 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", "--root", str(root)])
+    assert "⍽" in result.output and "U+00A0" in result.output

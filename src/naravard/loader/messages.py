@@ -9,6 +9,7 @@ every hostile file and parser-error case and fails on English in a message).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,6 +158,64 @@ def _char_at(text: str, line: int, column: int) -> str:
     return text[index] if 0 <= index < len(text) else ""
 
 
+# Characters that look like a space in Word and in an editor but are not one to YAML.
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_NAMES = {
+    "\u00a0": "ett hårt mellanslag (U+00A0, ofta inklistrat från Word)",
+    "\u202f": "ett smalt hårt mellanslag (U+202F)",
+    "\u2007": "ett siffermellanslag (U+2007)",
+    "\u3000": "ett brett mellanslag (U+3000)",
+}
+_ODD_INDENT = re.compile(f"^[ ]*([{_SPACES}])")
+_ODD_AFTER_KEY = re.compile(f"^[ ]*(?:- )?[^\\s#:'\"{_SPACES}][^:#]*:([{_SPACES}])")
+_GLUED_KEY = re.compile(r"^[ ]*(?:- )?([a-z0-9][a-z0-9_-]*):(?=[^\s:/])")
+
+
+def space_name(char: str) -> str:
+    """A Swedish name for a character that looks like a space (or is a tab)."""
+    if char == "\t":
+        return "ett tabbtecken"
+    return _SPACE_NAMES.get(char, f"ett ovanligt mellanslag (U+{ord(char):04X})")
+
+
+def _slip(text: str, first: int, last: int) -> ParserProblem | None:
+    """A typing slip on the lines where the parser lost its way, at the character the person typed.
+
+    libyaml reports the line where it gave up, often the one after the slip: a key and value
+    joined by a non-breaking space from Word (`fallskador-65:\u00a02840`) or with no space at all
+    (`nara-for-alla:3`) read as one long key, so the error is the missing colon on the next line.
+    The lines from where the parser's context began (or the line before) to the error are searched
+    for such a slip, earliest first.
+    """
+    lines = text.split("\n")
+    for number in range(max(min(first, last - 1), 1), last + 1):
+        if number > len(lines):
+            break
+        line = lines[number - 1].rstrip("\r")
+        for pattern in (_ODD_INDENT, _ODD_AFTER_KEY):
+            match = pattern.match(line)
+            if match:
+                char = match.group(1)
+                return ParserProblem(
+                    "NV001",
+                    f"Här står {space_name(char)} i stället för ett vanligt mellanslag. YAML räknar bara "
+                    "vanliga mellanslag: ta bort tecknet och skriv ett vanligt mellanslag.",
+                    number,
+                    match.start(1) + 1,
+                )
+        match = _GLUED_KEY.match(line)
+        if match and number < last:
+            key = match.group(1)
+            value = line[match.end() :].strip()
+            return ParserProblem(
+                "NV001",
+                f"Efter kolonet måste det stå ett mellanslag: skriv `{key}: {value[:30]}`.",
+                number,
+                match.end(),
+            )
+    return None
+
+
 def classify(exc: yaml.YAMLError, text: str) -> ParserProblem:
     """The Swedish problem for a PyYAML error raised while parsing `text`."""
     if isinstance(exc, yaml.MarkedYAMLError):
@@ -171,6 +230,9 @@ def classify(exc: yaml.YAMLError, text: str) -> ParserProblem:
         return ParserProblem("NV001", _UNCLOSED, *opened)
     if "incompatible YAML document" in problem:
         return ParserProblem("NV005", _VERSION, *at)
+    slip = _slip(text, (opened or at)[0], at[0])
+    if slip is not None:
+        return slip
     if _char_at(text, *at) == "\t" or "tab" in problem.split():
         return ParserProblem("NV001", _TAB, *at)
     for fragments, message in _PROBLEMS:
