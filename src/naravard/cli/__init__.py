@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib
 
+from naravard.cli import streams, swedish
 from naravard.cli.app import app
 
 __all__ = ["app", "main"]
+
+swedish.install()
 
 # Importing a module registers its commands; this order is the order `naravard --help` lists them.
 for _module in ("check", "diff", "report", "export", "kolada", "authoring"):
@@ -15,4 +18,5 @@ for _module in ("check", "diff", "report", "export", "kolada", "authoring"):
 
 def main() -> None:
     """Entry point of the `naravard` console script."""
+    streams.make_safe()
     app()
