@@ -34,9 +34,24 @@ __all__ = [
 
 
 def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
-    """Every finding of a loaded repository: load, schema and rule findings (errors first)."""
-    found = [*repo.findings, *iter_findings(repo, warnings=warnings)]
+    """Every finding of a loaded repository: load, schema and rule findings (errors first).
+
+    The rules also check what could be read of files with schema errors (`for_rules`), so
+    every independent mistake of a file is reported in one run; their warnings wait until the
+    file reads cleanly, and nothing is said where a part was taken out (that it is missing is
+    the schema error's consequence, not a second mistake).
+    """
+    gaps = {entry.doc.rel: entry.gaps for entry in repo.partial}
+    rules = [f for f in iter_findings(repo.for_rules(), warnings=warnings) if _outside_gaps(f, gaps)]
+    found = [*repo.findings, *rules]
     return waive(found, repo) if warnings else found
+
+
+def _outside_gaps(finding: Finding, gaps: dict[str, frozenset[tuple[int, int]]]) -> bool:
+    loc = finding.location
+    if loc.file not in gaps:
+        return True
+    return finding.severity is Severity.ERROR and (loc.line, loc.column) not in gaps[loc.file]
 
 
 def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:

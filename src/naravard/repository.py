@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,6 +19,8 @@ from naravard.errors import UsageError
 from naravard.findings import Finding, Location
 from naravard.loader import SourceDocument
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
+from naravard.loader.tree import Path as Path_
+from naravard.loader.tree import Positions, Span
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
 from naravard.model.imported import ImporteradeNyckeltal
@@ -44,6 +47,8 @@ class Entry(Generic[M]):
     file: DataFile
     doc: SourceDocument
     model: M
+    partial: bool = False  # a file with schema errors, less the parts that broke it (see `salvage`)
+    gaps: frozenset[tuple[int, int]] = frozenset()  # where a salvaged file lost a part: line, column
 
 
 @dataclass
@@ -62,9 +67,26 @@ class Repository:
     followups: list[Entry[Uppfoljning]] = field(default_factory=list)
     handlingsplaner: list[Entry[Handlingsplan]] = field(default_factory=list)
     imported: list[Entry[ImporteradeNyckeltal]] = field(default_factory=list)
+    partial: list[Entry[BaseModel]] = field(default_factory=list)
     _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
     _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
+
+    def for_rules(self) -> Repository:
+        """The repository as the rules see it: with what could be read of files with schema errors.
+
+        A plan with one bad value is still the plan: its follow-ups are checked against it, and
+        its other parts against the strategy (issue 16: no cascades). Reports, exports and diffs
+        never see these partial files; they use the repository itself.
+        """
+        if not self.partial:
+            return self
+        view = replace(self, _followup_index={}, _plan_index={}, _index_size=(-1, -1))
+        for name in ("strategies", "plans", "followups", "handlingsplaner", "imported"):
+            setattr(view, name, list(getattr(self, name)))
+        for entry in self.partial:
+            _index(view, entry)
+        return view
 
     def revision_for(self, year: int) -> Entry[Strategi] | None:
         """The strategy revision in force for `year` (FORMAT.md rule 4), or None."""
@@ -195,6 +217,9 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
             _index(repo, entry)
         else:
             repo.findings.extend(entry)
+            partial = salvage(file, doc)
+            if partial is not None:
+                repo.partial.append(partial)
     if not any(f.kind is Kind.STRATEGY for f in repo.files):
         where = f"revisionen {revision}" if revision else str(root / "data" / "region")
         raise UsageError(
@@ -219,6 +244,114 @@ def shape(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | list[Findin
         return Entry(file, doc, model.model_validate(doc.value))
     except ValidationError as error:
         return list(iter_schema_findings(doc, model, error))
+
+
+_SALVAGE_ROUNDS = 8
+
+
+class _Gone:
+    """Where a list item was taken out: it keeps the places of the items after it."""
+
+
+_GONE = _Gone()
+
+
+def salvage(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | None:
+    """The file less the parts its schema errors are in, when what is left is a valid model.
+
+    Each round removes the value an error points at (a key of a mapping, an item of a list);
+    where a required key is missing, the mapping that lacks it goes. A file whose top level
+    is broken gives None: there is nothing left to check. The entry's positions still point
+    into the file as written: a list item taken out leaves a gap, so the items after it keep
+    their lines.
+    """
+    model = MODELS[file.kind]
+    marked = copy.deepcopy(doc.value)
+    removed: set[tuple[Any, ...]] = set()
+    for _ in range(_SALVAGE_ROUNDS):
+        clean = _without_gaps(marked)
+        try:
+            shaped = model.model_validate(clean)
+        except ValidationError as error:
+            paths = set()
+            for item in error.errors():
+                path = _prunable(clean, tuple(item["loc"]), missing=item["type"] == "missing")
+                if not path:
+                    return None
+                paths.add(_as_written(marked, path))
+            for path in paths:
+                _remove(marked, path)
+            removed |= paths
+            continue
+        view = SourceDocument(doc.rel, clean, _Remapped(doc.spans, marked), [], doc.waivers, doc.hidden)
+        # A rule that misses what was taken out says so where it was: at the part or its parent.
+        places = {doc.at(p, key=key) for path in removed for p in (path, path[:-1]) for key in (True, False)}
+        gaps = frozenset((place.line, place.column) for place in places)
+        return Entry(file, view, shaped, partial=True, gaps=gaps)
+    return None
+
+
+def _without_gaps(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_gaps(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_without_gaps(v) for v in data if v is not _GONE]
+    return data
+
+
+def _as_written(marked: Any, path: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A path into the file without its gaps, as a path into the file as written."""
+    found = []
+    for part in path:
+        if isinstance(marked, list) and isinstance(part, int):
+            part = [i for i, v in enumerate(marked) if v is not _GONE][part]
+        found.append(part)
+        marked = marked[part]
+    return tuple(found)
+
+
+def _prunable(data: Any, loc: tuple[Any, ...], *, missing: bool) -> tuple[Any, ...] | None:
+    """The deepest part of `loc` that exists in `data` (its container for a missing key)."""
+    found: list[Any] = []
+    for part in loc:
+        if (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        ):
+            data = data[part]
+        else:
+            break  # a union's branch name, `[key]`, or the missing key itself
+        found.append(part)
+    if missing and tuple(found) == loc:
+        return None  # pydantic says missing, yet it is there: do not guess
+    return tuple(found)
+
+
+def _remove(data: Any, path: tuple[Any, ...]) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    last = path[-1]
+    if isinstance(data, dict):
+        data.pop(last, None)
+    elif isinstance(data, list):
+        data[last] = _GONE
+
+
+class _Remapped(Positions):
+    """Positions of a salvaged file: paths without its gaps, looked up in the file as written."""
+
+    def __init__(self, spans: Positions, marked: Any) -> None:
+        self._inner = spans
+        self._marked = marked
+
+    def get(self, path: Path_) -> Span | None:
+        try:
+            written = _as_written(self._marked, path)
+        except (IndexError, KeyError, TypeError):
+            return None
+        return self._inner.get(written)
+
+    def first_key(self) -> Span | None:
+        return self._inner.first_key()
 
 
 def _index(repo: Repository, entry: Entry[BaseModel]) -> None:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from naravard.findings import Finding
 from naravard.loader import SourceDocument
-from naravard.suggest import did_you_mean, show
+from naravard.suggest import did_you_mean, nearest, show
 
 _CODES = {
     "missing": "NV102",
@@ -35,9 +35,21 @@ _CODES = {
 def iter_schema_findings(
     doc: SourceDocument, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
-    """One finding per pydantic error, located through the document's spans."""
-    for item in error.errors(include_input=False, include_url=False, include_context=True):
+    """One finding per mistake, located through the document's spans.
+
+    A misspelt key is one mistake, not two: pydantic reports the key it does not know and the
+    key it misses, and the second is left out when the first is its nearest match.
+    """
+    items = error.errors(include_input=False, include_url=False, include_context=True)
+    misspelt = {
+        (tuple(item["loc"][:-1]), nearest(item["loc"][-1], fields_at(model, tuple(item["loc"][:-1]))))
+        for item in items
+        if item["type"] == "extra_forbidden" and item["loc"]
+    }
+    for item in items:
         loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc and (loc[:-1], loc[-1]) in misspelt:
+            continue
         kind = item["type"]
         is_key = bool(loc) and loc[-1] == "[key]"
         path = loc[:-1] if is_key else loc
