@@ -25,7 +25,9 @@ def form(
     kommun: Annotated[str | None, typer.Option("--kommun", "-k", help="Kommunens id, t.ex. falun.")] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Filen att skriva (standard: uppfoljning-ÅR-KOMMUN.xlsx här).", dir_okay=False),
+        typer.Option(
+            "--out", "-o", help="Filen att skriva (standard: uppfoljning-ÅR-KOMMUN.xlsx här).", dir_okay=False
+        ),
     ] = None,
     read: Annotated[
         list[Path] | None,
@@ -65,7 +67,9 @@ def _write(root: Path, args: list[str], kommun: str | None, out: Path | None) ->
             "eller läs in formulär med `naravard form --read FIL.xlsx`."
         )
     path = write_form(root, int(args[0]), kommun, out)
-    typer.echo(f"Skrev {path}. Skicka det till kommunen; läs in det ifyllda med `naravard form --read {path.name}`.")
+    typer.echo(
+        f"Skrev {path}. Skicka det till kommunen; läs in det ifyllda med `naravard form --read {path.name}`."
+    )
 
 
 def _read(root: Path, files: list[Path], dry_run: bool, output: Format) -> None:
@@ -79,7 +83,8 @@ def _read(root: Path, files: list[Path], dry_run: bool, output: Format) -> None:
     if output is Format.text:
         for finding in result.findings:
             loc = finding.location
-            typer.echo(f"{loc.file}:{loc.line}:{loc.column}: {finding.severity.swedish} {finding.code} {finding.message}")
+            where = f"{loc.file}:{loc.line}:{loc.column}"
+            typer.echo(f"{where}: {finding.severity.swedish} {finding.code} {finding.message}")
     else:
         FORMATTERS[output.value](result, root, sys.stdout)
     for update in updates:

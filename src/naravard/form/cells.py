@@ -101,12 +101,13 @@ def _score(value: Any, scale: Scale) -> Value | Problem:
     if number is not None and scale.low <= number <= scale.high:
         return number
     return Problem(
-        f"ett heltal {scale.low}–{scale.high} väntades, det står `{shown(value)}`. Välj en skattning i listan."
+        f"ett heltal {scale.low}–{scale.high} väntades, det står `{shown(value)}`. "
+        "Välj en skattning i listan."
     )
 
 
 def _number(value: Any) -> Value | Problem:
-    if isinstance(value, bool) or isinstance(value, (date, time)):
+    if isinstance(value, (bool, date, time)):
         return Problem(f"ett tal väntades, det står `{shown(value)}`. Skriv talet, t.ex. 52,1.")
     if isinstance(value, (int, float)):
         if not math.isfinite(value):

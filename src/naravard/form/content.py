@@ -18,7 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from naravard.authoring.new_followup import REFLECTION, followup_scaffold, in_force, previous_followup
 from naravard.authoring.roundtrip import build_yaml, load
-from naravard.authoring.scaffold import kommun_name, known_kommun, revision
+from naravard.authoring.scaffold import known_kommun, kommun_name, revision
 from naravard.discover import classify
 from naravard.findings import Finding, Location, Severity
 from naravard.form import layout as L
@@ -233,7 +233,7 @@ def _reflection(builder: _Builder, year: int) -> SheetContent:
 
 def _scores(builder: _Builder, strategy: Strategi, year: int, last: Uppfoljning | None) -> SheetContent:
     skala = strategy.skala
-    scored = [(strategy.malbild.id, strategy.malbild.namn, None)]
+    scored: list[tuple[str, str, str | None]] = [(strategy.malbild.id, strategy.malbild.namn, None)]
     scored += [(d.id, d.namn, d.skattningsfraga) for d in strategy.delmal]
     rows = []
     for index, (key, name, question) in enumerate(scored):
@@ -288,7 +288,9 @@ def _earlier(last: Uppfoljning | None) -> str:
     return f"Förra året ({last.ar})" if last else "Förra året"
 
 
-def _instructions(name: str, year: int, base: Base, strategy: Strategi, last: Uppfoljning | None) -> tuple[str, ...]:
+def _instructions(
+    name: str, year: int, base: Base, strategy: Strategi, last: Uppfoljning | None
+) -> tuple[str, ...]:
     skala = strategy.skala
     since = f"Bredvid varje cell står vad ni svarade {last.ar}." if last else ""
     start = (
@@ -300,10 +302,12 @@ def _instructions(name: str, year: int, base: Base, strategy: Strategi, last: Up
         f"Uppföljning {year} för {name}",
         "",
         "Så här fyller du i formuläret:",
-        f"1. Fyll i de gula cellerna på bladen Aktiviteter, Reflektion, Självskattning och Nyckeltal. {start} {since}",
+        "1. Fyll i de gula cellerna på bladen Aktiviteter, Reflektion, Självskattning och Nyckeltal. "
+        f"{start} {since}".rstrip(),
         "2. Status och skattning väljer du i en lista: klicka på cellen och på pilen bredvid.",
         f"3. Skattningen görs på skalan {skala.min}–{skala.max}. Kommentaren till en skattning är valfri.",
-        "4. Nyckeltal skrivs som tal, med decimalkomma som vanligt (52,1). Lämna cellen tom om värdet inte är känt.",
+        "4. Nyckeltal skrivs som tal, med decimalkomma som vanligt (52,1). Lämna cellen tom om värdet "
+        "inte är känt.",
         "5. Skriv värdena själv. En formel (som börjar med =) läses inte in.",
         "6. Flytta, sortera, lägg till eller ta bort inga rader, och byt inte namn på bladen: då kan "
         "formuläret inte läsas in. Övriga celler är låsta (utan lösenord).",

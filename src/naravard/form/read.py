@@ -95,7 +95,9 @@ class _Where:
 def _open(path: Path, where: _Where) -> Workbook | list[Finding]:
     try:
         if path.stat().st_size > MAX_FORM_BYTES:
-            where.add(None, 1, 1, codes.NOT_A_FORM, f"Filen är större än {MAX_FORM_BYTES >> 20} MB och läses inte.")
+            where.add(
+                None, 1, 1, codes.NOT_A_FORM, f"Filen är större än {MAX_FORM_BYTES >> 20} MB och läses inte."
+            )
             return where.findings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns in English about what it does not read
@@ -194,7 +196,7 @@ def _rows(sheet: Worksheet, name: str, rows: list[L.RowId], width: int, where: _
     last = min(sheet.max_row, after + EXTRA_ROWS_CHECKED)
     for cells in sheet.iter_rows(min_row=after, max_row=last, max_col=max(width, sheet.max_column)):
         filled = next((c for c in cells if _plain(c.value) is not None), None)
-        if filled is not None:
+        if filled is not None and filled.row is not None and filled.column is not None:
             where.add(
                 name,
                 filled.row,

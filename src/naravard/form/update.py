@@ -33,13 +33,13 @@ from naravard.findings import Finding, Location, Severity
 from naravard.form import codes
 from naravard.form.cells import shown
 from naravard.form.content import Base, follow_up_rel, load_base, storable
-from naravard.form.layout import Field, Kind, Path as ValuePath, Value, fingerprint
+from naravard.form.layout import Field, Kind, Value, fingerprint
+from naravard.form.layout import Path as ValuePath
 from naravard.form.read import FilledForm
 from naravard.form.values import Missing, get, put
 from naravard.loader import SourceDocument, load_text
 from naravard.loader.tree import build_tree
 from naravard.repository import Repository, shape
-from naravard.textfile import TextFile
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
@@ -202,7 +202,9 @@ def _comment_gaps(text: str, old: str) -> str:
     return "\n".join(lines)
 
 
-def _proven(old: str, new: str, fields: tuple[Field, ...], before: dict[ValuePath, Value], changes: list[Change]) -> str | None:
+def _proven(
+    old: str, new: str, fields: tuple[Field, ...], before: dict[ValuePath, Value], changes: list[Change]
+) -> str | None:
     """Why the new text must not be written (a bug in naravard), or None."""
     if Counter(comment_texts(old)) != Counter(comment_texts(new)):
         return "naravard skrev inte filen: en kommentar skulle ha gått förlorad. Det är ett fel i naravard."
@@ -236,7 +238,11 @@ def _validated(repo: Repository, filled: FilledForm, base: Base, after: bytes) -
         _plan_index={},
         _index_size=(-1, -1),
     )
-    had = Counter((f.code, f.message) for f in repo.findings if f.location.file == rel) if base.exists else Counter()
+    had = (
+        Counter((f.code, f.message) for f in repo.findings if f.location.file == rel)
+        if base.exists
+        else Counter()
+    )
     found = [f for f in check(trial) if f.location.file == rel and f.severity is Severity.ERROR]
     new = []
     for finding in found:

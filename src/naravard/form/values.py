@@ -50,15 +50,16 @@ def canonical(value: Any) -> Value:
 def get(data: Any, path: Path) -> Value | Missing:
     """The value at `path`, or MISSING when its entry is not in the follow-up."""
     entry = _entry(data, path)
-    if entry is MISSING:
-        return MISSING
+    if isinstance(entry, Missing):
+        return entry
     if path[0] == "reflektion":
         return canonical(entry)
     if path[0] == "aktiviteter":
         return canonical(entry.get(path[2]) if isinstance(entry, dict) else None)
     if isinstance(entry, dict):  # the long form: {varde: 3, kommentar: …}
         return canonical(entry.get(path[2]))
-    return canonical(entry) if path[2] == "varde" else None
+    value: Value = canonical(entry)
+    return value if path[2] == "varde" else None
 
 
 def _entry(data: Any, path: Path) -> Any:

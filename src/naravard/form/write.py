@@ -144,12 +144,13 @@ def _sheet(sheet: Worksheet, content: SheetContent, form: Form, lists: dict[Kind
     for column, width in enumerate(content.widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.column_dimensions["A"].hidden = True
-    sheet.freeze_panes = sheet.cell(L.FIRST_ROW, 3)
+    sheet.freeze_panes = f"C{L.FIRST_ROW}"
     _protect(sheet)
 
 
 def _text_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> XCell:
     cell = sheet.cell(row, column, storable(value))
+    assert isinstance(cell, XCell)
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
     return cell
