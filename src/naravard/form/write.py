@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from naravard.form import layout as L
@@ -143,9 +144,25 @@ def _sheet(sheet: Worksheet, content: SheetContent, form: Form, lists: dict[Kind
         sheet.add_data_validation(validations[kind])
     for column, width in enumerate(content.widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    for index, values in enumerate(content.rows):
+        sheet.row_dimensions[L.FIRST_ROW + index].height = _height(values, content.widths)
+    sheet.row_dimensions[L.HEADER_ROW].height = _height(content.headers, content.widths)
     sheet.column_dimensions["A"].hidden = True
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.freeze_panes = f"C{L.FIRST_ROW}"
     _protect(sheet)
+
+
+def _height(values: tuple[Cell, ...], widths: tuple[int, ...]) -> float:
+    """A row height that shows every wrapped line (neither program sizes rows that openpyxl wrote)."""
+    lines = 1
+    for value, width in zip(values[1:], widths[1:], strict=False):  # column A is hidden
+        parts = str(value if value is not None else "").split("\n")
+        lines = max(lines, sum(len(part) // max(width - 2, 1) + 1 for part in parts))
+    return 15.0 * min(lines, 27)  # Excel's tallest row is 409 points
 
 
 def _text_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> XCell:
