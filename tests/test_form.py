@@ -380,3 +380,17 @@ def test_a_form_saved_by_libreoffice_reads_back_the_same(root: Path, tmp_path: P
     [saved] = read_forms(root, [out / path.name], dry_run=True)
     assert saved.findings == [] and len(saved.changes) == 4
     assert saved.changes == direct.changes and saved.after == direct.after
+
+
+def test_a_record_rewritten_to_point_elsewhere_is_refused_even_with_a_matching_signature(root: Path) -> None:
+    from naravard.form.layout import signature
+
+    path = form(root)
+    workbook = load_workbook(path)
+    meta = workbook["naravard"]
+    record = json.loads(meta["A2"].value)
+    record["falt"][0][3] = ["kommun", "x", "status"]
+    meta["A2"] = json.dumps(record, ensure_ascii=False)
+    meta["B1"] = signature(meta["A2"].value)
+    workbook.save(path)
+    assert _one_finding(root, path)[:3] == ("NV402", 2, 1)

@@ -38,6 +38,7 @@ NYCKELTAL = "Nyckeltal"
 SHEETS = (AKTIVITETER, REFLEKTION, SJALVSKATTNING, NYCKELTAL)
 
 Value = str | int | float | None
+MAX_ROW = 100_000
 Path = tuple[str, ...]
 
 
@@ -48,6 +49,18 @@ class Kind(enum.StrEnum):
     TEXT = "text"
     SCORE = "skattning"
     NUMBER = "tal"
+
+
+# Every kind of place a cell may write to (the id left out), and the kind of cell it takes.
+PATHS: dict[tuple[str, ...], Kind] = {
+    ("aktiviteter", "status"): Kind.STATUS,
+    ("aktiviteter", "resultat"): Kind.TEXT,
+    ("reflektion",): Kind.TEXT,
+    ("sjalvskattning", "varde"): Kind.SCORE,
+    ("sjalvskattning", "kommentar"): Kind.TEXT,
+    ("nyckeltal", "varde"): Kind.NUMBER,
+    ("nyckeltal", "kommentar"): Kind.TEXT,
+}
 
 
 def cell_ref(sheet: str, row: int, column: int) -> str:
@@ -122,7 +135,7 @@ class Layout:
         if record.get("naravard") != FORMAT_VERSION:
             raise ValueError(record.get("naravard"))
         low, high = record["skala"]
-        return cls(
+        layout = cls(
             kommun=str(record["kommun"]),
             year=int(record["ar"]),
             rel=str(record["fil"]),
@@ -135,6 +148,17 @@ class Layout:
                 for s, r, c, p, k, o in record["falt"]
             ),
         )
+        places: list[RowId | Field] = [*layout.rows, *layout.fields]
+        for place in places:
+            if place.sheet not in layout.headers or not 1 <= place.row <= MAX_ROW:
+                raise ValueError(place)
+        for cell in layout.fields:
+            if (
+                not 1 <= cell.column <= len(layout.headers[cell.sheet])
+                or PATHS.get(cell.path[:1] + cell.path[2:]) is not cell.kind
+            ):
+                raise ValueError(cell)
+        return layout
 
 
 def signature(record: str) -> str:
