@@ -101,9 +101,10 @@ def test_diagnostic_lands_on_the_offending_line_and_column(repo: Repo, case: tup
 
 
 def test_every_code_has_an_example_here_or_in_the_loader_tests() -> None:
+    from tests.test_form import FORM_CODES
     from tests.test_kolada import KOLADA_CODES
     from tests.test_lint import LINT_CODES
     from tests.test_loader import LOADER_CODES
 
-    covered = {case[0] for case in CASES} | LOADER_CODES | LINT_CODES | KOLADA_CODES
+    covered = {case[0] for case in CASES} | LOADER_CODES | LINT_CODES | KOLADA_CODES | FORM_CODES
     assert {c.code for c in all_codes()} <= covered

@@ -266,7 +266,9 @@ def all_codes() -> list[Code]:
         rule = module.RULE
         doc = inspect.getdoc(module) or ""
         codes.append(Code(rule.code, rule.name, rule.summary, doc, rule.severity))
-    return codes
+    from naravard.form.codes import FORM_CODES  # the form's codes import Code from here
+
+    return [*codes, *FORM_CODES]
 
 
 def render_docs() -> str:
@@ -280,6 +282,8 @@ def render_docs() -> str:
         "tas bort används inte igen. NV0xx: filen kan inte läsas. NV1xx: filen följer inte",
         "formatet. NV2xx: innehållet stämmer inte med strategin eller med andra filer. Dessa är",
         "fel: `naravard validate` och `naravard lint` avslutas med 1.",
+        "",
+        "NV4xx gäller formulär i Excel som läses in med `naravard form --read`.",
         "",
         "NV3xx är varningar från granskningen (`naravard lint`): sådant som bör ses över men inte",
         "hindrar. De ger exit 1 bara med `--strict`. En varning kan undantas på raden eller raden",

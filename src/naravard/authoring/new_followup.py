@@ -24,7 +24,7 @@ def followup_scaffold(repo: Repository, kommun: str, year: int) -> Scaffold:
     known_kommun(repo, kommun)
     strategy = revision(repo, year).model
     plan = _plan(repo, kommun, year)
-    previous = _previous(repo, kommun, year)
+    previous = previous_followup(repo, kommun, year)
     name = kommun_name(strategy, kommun)
     rel = f"data/kommuner/{kommun}/uppfoljning-{year}.yaml"
     lines = [
@@ -67,12 +67,14 @@ def _plan(repo: Repository, kommun: str, year: int) -> Entry[LokalPlan]:
     return plans[0]
 
 
-def _previous(repo: Repository, kommun: str, year: int) -> Entry[Uppfoljning] | None:
+def previous_followup(repo: Repository, kommun: str, year: int) -> Entry[Uppfoljning] | None:
+    """The kommun's latest follow-up before `year`."""
     earlier = [f for f in repo.followups if f.model.kommun == kommun and f.model.ar < year]
     return max(earlier, key=lambda f: f.model.ar, default=None)
 
 
-def _in_force(aktivitet: Aktivitet, year: int) -> bool:
+def in_force(aktivitet: Aktivitet, year: int) -> bool:
+    """True when the activity runs during some part of `year`."""
     return aktivitet.nar.start.first.year <= year <= aktivitet.nar.slut.last.year
 
 
@@ -88,7 +90,7 @@ def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> lis
             "ändra den om den har ändrats. Under resultat skriver ni vad som gjorts och vad det gav.",
         ),
     ]
-    activities = [a for a in plan.aktiviteter if _in_force(a, year)]
+    activities = [a for a in plan.aktiviteter if in_force(a, year)]
     if not activities:
         lines += [*comment(0, f"Ingen aktivitet i planen pågår {year}."), "aktiviteter: []"]
         return lines
@@ -106,19 +108,20 @@ def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> lis
     return lines
 
 
+# The questions of the reflection, also asked by the Excel form (naravard.form).
+REFLECTION = (
+    ("lardomar", "Vad har ni lärt er under året?"),
+    ("framgangsfaktorer", "Vad har hjälpt arbetet framåt?"),
+    ("utmaningar", "Vad har varit svårt, och vad står i vägen?"),
+    ("bedomning", "Hur rör sig arbetet mot målbilden och delmålen?"),
+)
+
+
 def _reflection() -> list[str]:
-    return [
-        "# Reflektion över året.",
-        "reflektion:",
-        *comment(2, "Vad har ni lärt er under året?"),
-        "  lardomar:",
-        *comment(2, "Vad har hjälpt arbetet framåt?"),
-        "  framgangsfaktorer:",
-        *comment(2, "Vad har varit svårt, och vad står i vägen?"),
-        "  utmaningar:",
-        *comment(2, "Hur rör sig arbetet mot målbilden och delmålen?"),
-        "  bedomning:",
-    ]
+    lines = ["# Reflektion över året.", "reflektion:"]
+    for key, question in REFLECTION:
+        lines += [*comment(2, question), f"  {key}:"]
+    return lines
 
 
 def _scores(strategy: Strategi, previous: Uppfoljning | None) -> list[str]:

@@ -10,7 +10,7 @@ where the author wrote it so (`resultat:` stays empty). On top of that,
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -119,6 +119,17 @@ def _expect_scalar(event: Any) -> None:
 def _expect_end(event: Any) -> None:
     if not isinstance(event, yaml.CollectionEndEvent):
         raise StructureMismatch(event)
+
+
+def insert_in_order(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Put a new `key` before the first existing key that comes after it in `order` (else last)."""
+    rank = {k: i for i, k in enumerate(order)}
+    mine = rank.get(key, len(order))
+    for position, existing in enumerate(mapping):
+        if rank.get(existing, -1) > mine:
+            mapping.insert(position, key, value)
+            return
+    mapping[key] = value
 
 
 def drop_needless_quotes(data: Any) -> None:

@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from naravard.atomic import write_or_fail
+from naravard.authoring.roundtrip import insert_in_order
 from naravard.kolada.errors import KoladaError
 from naravard.kolada.sources import Imported, Sources
 from naravard.loader import load_document, load_text
@@ -82,7 +83,7 @@ def store(
         section = kommuner.get(kommun)
         if not isinstance(section, CommentedMap):
             section = CommentedMap()
-            _insert(kommuner, kommun, section, sources.kommun_order)
+            insert_in_order(kommuner, kommun, section, sources.kommun_order)
         _block(section)
         for nyckeltal, value in entries.items():
             _put(section, nyckeltal, value, sources.nyckeltal_order)
@@ -190,18 +191,7 @@ def _put(section: CommentedMap, key: str, value: Imported, order: tuple[str, ...
         return
     entry = CommentedMap(fields)
     entry.fa.set_flow_style()
-    _insert(section, key, entry, order)
-
-
-def _insert(mapping: CommentedMap, key: str, value: Any, order: tuple[str, ...]) -> None:
-    """Put `key` before the first existing key that comes after it in `order`."""
-    rank = {k: i for i, k in enumerate(order)}
-    mine = rank.get(key, len(order))
-    for position, existing in enumerate(mapping):
-        if rank.get(existing, -1) > mine:
-            mapping.insert(position, key, value)
-            return
-    mapping[key] = value
+    insert_in_order(section, key, entry, order)
 
 
 def _dump(tree: CommentedMap, *, bom: bool, newline: str) -> bytes:
