@@ -44,9 +44,9 @@ VERDICT_WORDS = {
 MAX_TEMPLATE_BYTES = 256 * 1024
 
 
-def score(value: int | None) -> str:
-    """A score, or – when there is none."""
-    return "–" if value is None else str(value)
+def score(value: float | None) -> str:
+    """A score (a whole number), or – when there is none."""
+    return "–" if value is None else str(int(value))
 
 
 def md_cell(value: Any) -> str:
