@@ -49,7 +49,7 @@ class Varde(StrictModel):
     kalla: Text | None = Field(None, description="Källa (valfritt), t.ex. Kolada.")
     orsak: Orsak | None = Field(
         None,
-        description="Varför värdet saknas (valfritt, när varde är null): bortfall, ej-tillampligt eller sekretess.",
+        description="Varför värdet saknas (när varde är null): bortfall, ej-tillampligt eller sekretess.",
     )
 
 

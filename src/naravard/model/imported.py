@@ -42,7 +42,7 @@ class ImporteradeNyckeltal(StrictModel):
     )
     region: dict[Id, KoladaVarde] = Field(
         default_factory=dict,
-        description='Värden för hela regionen (Koladas "00" + länskod), valfritt: nyckeltalens id och värden.',
+        description='Värden för hela regionen (Koladas "00" + länskod), valfritt: nyckeltal och värden.',
     )
     riket: dict[Id, KoladaVarde] = Field(
         default_factory=dict, description='Värden för hela Sverige (Koladas "0000"), valfritt.'

@@ -88,7 +88,8 @@ def _section(title: str) -> str | None:
 
 
 def _escape_html_in_markdown(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """The analysts' Markdown for report.md: raw HTML shown as text, an image only as its link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("![", "!\\[")
 
 
 def _part(lines: list[str]) -> AnalysisPart | None:

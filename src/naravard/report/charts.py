@@ -12,11 +12,11 @@ import gc
 import io
 import pickle
 import textwrap
-from functools import partial
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from naravard.loader.parallel import cores

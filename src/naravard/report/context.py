@@ -471,9 +471,7 @@ def _scores(inputs: _Inputs) -> tuple[tuple[ScoreRow, ...], tuple[Note, ...]]:
                 figure = Figure(figure.value, figure.caveats, figure.kommentar, len(notes))
             figures.append(figure)
         previous = tuple(
-            before.model.sjalvskattning[key].varde
-            if before is not None and key in before.model.sjalvskattning
-            else None
+            None if (v := _score_figure(inputs, before, key).value) is None else int(v)
             for key in inputs.score_ids
         )
         rows.append(ScoreRow(k, tuple(figures), previous))
