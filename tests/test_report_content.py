@@ -268,3 +268,17 @@ def test_the_csp_is_in_every_report_even_from_an_override_without_one(repo: Repo
     )
     shipped = report(repo, tmp_path / "shipped", formats=("html",))["rapport-2024.html"]
     assert shipped.count("Content-Security-Policy") == 1
+
+
+def test_diff_gives_procent_changes_in_procentenheter_too(repo: Repo) -> None:
+    from naravard.api import diff_years
+    from naravard.output.diff import years_markdown
+
+    plant_2023(repo, fast_lakarkontakt="40.6", sip="10")
+    diff = diff_years(repo.root, 2023, 2024, ["borlange"])
+    [fast] = [n for n in diff.kommuner[0].nyckeltal if n.id == "fast-lakarkontakt"]
+    assert fast.points == pytest.approx(4.4)
+    markdown = years_markdown(diff, detailed=True)
+    assert "| 40,6 | 45 | +4,4 p.e. |" in markdown
+    assert "| 10 | 14 | +40 % |" in markdown
+    assert "procentenheter (p.e.)" in markdown
