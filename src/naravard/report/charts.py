@@ -287,7 +287,7 @@ def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
         ax.legend(
             handles=handles,
             loc="upper center",
-            bbox_to_anchor=(0.5, -0.55 / (size[1] - bottom - 0.15) - 0.02),
+            bbox_to_anchor=(0.5, -0.45 / (size[1] - bottom - 0.15)),
             ncols=2,
             fontsize=8,
             frameon=False,
@@ -324,7 +324,7 @@ def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
     # the x label and the legend's rows.
     left = 0.25 + 0.085 * max((len(_marked(r)) for r in rows), default=8)
     entries = 3 + len(earlier_years) + 1 + len(section.references)
-    bottom = 0.6 + 0.2 * -(-entries // 2)
+    bottom = 0.55 + 0.17 * -(-entries // 2)
     size = (8, bottom + 0.5 + 0.28 * len(rows))
     return Chart(
         f"nyckeltal-{section.id}", _svg(draw, size, margins=(min(left, 3.0), bottom)), " ".join(parts)
