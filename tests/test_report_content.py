@@ -15,6 +15,7 @@ from naravard.errors import Refused, UsageError
 from tests.conftest import Repo
 
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
+REPORT_CODES = {"NV217"}  # codes whose examples are here (test_validate_says_where_a_heading…)
 
 
 def plant_2023(repo: Repo, *, fast_lakarkontakt: str = "44", sip: str = "14", till_halsa: str = "2") -> None:
