@@ -105,6 +105,9 @@ def test_every_code_has_an_example_here_or_in_the_loader_tests() -> None:
     from tests.test_kolada import KOLADA_CODES
     from tests.test_lint import LINT_CODES
     from tests.test_loader import LOADER_CODES
+    from tests.test_report_content import REPORT_CODES
 
-    covered = {case[0] for case in CASES} | LOADER_CODES | LINT_CODES | KOLADA_CODES | FORM_CODES
+    covered = (
+        {case[0] for case in CASES} | LOADER_CODES | LINT_CODES | KOLADA_CODES | FORM_CODES | REPORT_CODES
+    )
     assert {c.code for c in all_codes()} <= covered

@@ -121,11 +121,23 @@ def test_a_score_jump_with_a_comment_gives_no_warning(repo: Repo) -> None:
     assert not any(code == "NV306" and rel == FU25 for rel, *_, code in warnings(repo))
 
 
-def test_the_threshold_for_nyckeltal_comes_from_the_configuration(repo: Repo) -> None:
-    add_2025(repo, "fast-lakarkontakt: 45", "fast-lakarkontakt: 60")  # +33 %
+def test_a_procent_nyckeltal_jumps_by_procentenheter_from_the_configuration(repo: Repo) -> None:
+    add_2025(repo, "fast-lakarkontakt: 45", "fast-lakarkontakt: 52")  # +7 p.e., +16 %
+    (repo.root / "naravard.yaml").write_text("regler:\n  nyckeltal_max_andring: 0.1\n", encoding="utf-8")
+    assert not any(code == "NV307" for *_, code in warnings(repo))  # a share is no limit for procent
+    (repo.root / "naravard.yaml").write_text(
+        "regler:\n  nyckeltal_max_andring_procentenheter: 5\n", encoding="utf-8"
+    )
+    [message] = [f.message for f in lint(repo.root).findings if f.code == "NV307"]
+    assert "(+7 p.e.)" in message
+
+
+def test_the_threshold_for_other_nyckeltal_is_a_share_from_the_configuration(repo: Repo) -> None:
+    add_2025(repo, "sip-antal: 14", "sip-antal: 18")  # +29 %
     assert not any(code == "NV307" for *_, code in warnings(repo))
     (repo.root / "naravard.yaml").write_text("regler:\n  nyckeltal_max_andring: 0.2\n", encoding="utf-8")
-    assert (FU25, 25, 22, "NV307") in warnings(repo)
+    [message] = [f.message for f in lint(repo.root).findings if f.code == "NV307"]
+    assert "(+29 %)" in message
 
 
 @pytest.mark.parametrize("where", ["same line", "line above"])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
 from naravard.discover import iter_data_files, relative_path, within
-from naravard.errors import UsageError
+from naravard.errors import Refused, UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.loader import parallel
 from naravard.repository import Repository, load_repository
@@ -41,9 +41,11 @@ def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
     file reads cleanly, and nothing is said where a part was taken out (that it is missing is
     the schema error's consequence, not a second mistake).
     """
+    from naravard.report.analysis import analysis_findings
+
     gaps = {entry.doc.rel: entry.gaps for entry in repo.partial}
     rules = [f for f in iter_findings(repo.for_rules(), warnings=warnings) if _outside_gaps(f, gaps)]
-    found = [*repo.findings, *rules]
+    found = [*repo.findings, *analysis_findings(repo.root), *rules]
     return waive(found, repo) if warnings else found
 
 
@@ -111,8 +113,16 @@ def build_report(
     formats: Sequence[str] = ("html", "md"),
     kommuner: Sequence[str] = (),
     progress: Callable[[str], None] | None = None,
+    strict: bool = False,
+    own_templates: bool = False,
+    notice: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Render the report for `year` into `out`; return the files written."""
+    """Render the report for `year` into `out`; return the files written.
+
+    `strict`: write nothing and raise `Refused` while a warning questions what the report shows.
+    `own_templates`: use the repository's templates/ (only when the caller trusts them).
+    `notice` hears, in Swedish, which files have errors and were left out.
+    """
     from naravard.report.charts import build_charts, chart_workers
     from naravard.report.render import write_report
 
@@ -130,9 +140,20 @@ def build_report(
             context = child.submit(_report_context, root, year, kommuner).result()
     else:
         context = _report_context(root, year, kommuner)
+    if notice is not None:
+        for bad in context.error_files:
+            left = (
+                "lämnades utanför rapporten" if bad.left_out else "finns med i rapporten men behöver rättas"
+            )
+            notice(f"{bad.file}: {bad.errors} fel, {left} (naravard validate {bad.file}).")
+    if strict and context.caveats:
+        raise Refused(
+            [f"{c.file}:{c.line}:{c.column}: {c.code} {c.kommun}: {c.message}" for c in context.caveats]
+        )
     with chart_workers(len(context.kommuner)) as workers:
         charts = build_charts(context, progress=progress, workers=workers)
-    return write_report(context, charts, out, formats=formats, templates=root / "templates")
+    templates = root / "templates" if own_templates else None
+    return write_report(context, charts, out, formats=formats, templates=templates)
 
 
 def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:
@@ -145,7 +166,7 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
     for kommun in kommuner:
         if kommun not in known:
             raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
-    findings = check(repo)
+    findings = check(repo, warnings=True)  # errors and the unwaived warnings: the report's caveats
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
     )

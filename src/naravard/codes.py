@@ -256,6 +256,28 @@ Fel: `id: Mobilt team`, `id: hälsocafé`.
 Så rättar du: `id: mobilt-team`, `id: halsocafe`.
 """,
     ),
+    Code(
+        "NV217",
+        "analysis-heading",
+        "Rubriken i analysen är inget avsnitt i rapporten",
+        """
+Analytikernas text för årsrapporten ligger i `data/region/analys-<år>.md` (Markdown, UTF-8).
+Texten före första `##`-rubriken inleder rapporten, före sammanfattningens siffror. Varje
+`## Rubrik` som heter som ett avsnitt i rapporten (Sammanfattning, Självskattning, Nyckeltal,
+Aktiviteter, Reflektioner, Kommunerna, Bilaga) lägger texten under sig först i det avsnittet.
+En `#`-rubrik eller en `##`-rubrik som inte heter som ett avsnitt får ingen plats i rapporten.
+
+Fel:
+
+```markdown
+## Ekonomi
+Kostnaderna ökade.
+```
+
+Så rättar du: använd ett av avsnittens namn (`## Nyckeltal`), eller gör rubriken till en
+underrubrik (`### Ekonomi`) under ett avsnitt.
+""",
+    ),
 )
 
 
@@ -293,6 +315,7 @@ def render_docs() -> str:
         "regler:",
         "  av: [NV305]                  # regler som inte används",
         "  nyckeltal_max_andring: 0.5   # NV307: största tillåtna ändring på ett år (0.5 = 50 %)",
+        "  nyckeltal_max_andring_procentenheter: 10   # NV307 för procent och andel (i p.e.)",
         "undantag:",
         "  - regel: NV309",
         "    fil: data/kommuner/ludvika  # valfritt: fil eller mapp",

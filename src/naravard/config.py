@@ -27,6 +27,11 @@ class Regler(StrictModel):
         0.5,
         description="Hur stor andel ett nyckeltal får ändras på ett år utan varning (0.5 = 50 %).",
     )
+    nyckeltal_max_andring_procentenheter: Annotated[float, Field(gt=0, allow_inf_nan=False)] = Field(
+        10.0,
+        description="För nyckeltal i procent eller som andel: hur många procentenheter värdet får ändras "
+        "på ett år utan varning (10 = 10 p.e.).",
+    )
 
 
 class Undantag(StrictModel):

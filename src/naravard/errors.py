@@ -8,3 +8,11 @@ from __future__ import annotations
 
 class UsageError(Exception):
     """The command cannot run: bad arguments, no repository, no strategy. Shown without traceback."""
+
+
+class Refused(Exception):
+    """The command ran and refuses to write (exit status 1), for the reasons in `reasons`."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("\n".join(reasons))
+        self.reasons = reasons

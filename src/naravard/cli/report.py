@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from naravard.cli.app import RootOption, app, fail, repository_root
-from naravard.errors import UsageError
+from naravard.errors import Refused, UsageError
 
 
 class ReportFormat(enum.StrEnum):
@@ -39,11 +39,27 @@ def report(
     kommun: Annotated[
         list[str] | None, typer.Option("--kommun", "-k", help="En kommuns egen rapport, mot regionen.")
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Skriv ingenting (exit 1) så länge en varning gäller något som rapporten visar; "
+            "visa varningarna. För rapporten som går ut.",
+        ),
+    ] = False,
+    own_templates: Annotated[
+        bool,
+        typer.Option(
+            "--egna-mallar",
+            help="Använd repositoriets egna mallar i templates/. Bara för mallar du litar på.",
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     """Skriv den regionala årsrapporten som en HTML-fil och som Markdown med diagram.
 
-    Med --kommun: kommunens egen rapport, med kommunen jämförd med regionen.
+    Med --kommun: kommunens egen rapport, med kommunen först och jämförd med regionen.
+    Varningar från granskningen (lint) markeras där värdet visas och listas under "Att granska".
     """
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn
@@ -69,10 +85,28 @@ def report(
                 progress.update(task, advance=1, description=label)
 
             written = api.build_report(
-                repo_root, year, target, formats=formats, kommuner=kommun or (), progress=step
+                repo_root,
+                year,
+                target,
+                formats=formats,
+                kommuner=kommun or (),
+                progress=step,
+                strict=strict,
+                own_templates=own_templates,
+                notice=lambda text: console.print(text, highlight=False, markup=False, soft_wrap=True),
             )
     except UsageError as error:
         raise fail(error) from None
+    except Refused as refused:
+        for reason in refused.reasons:
+            console.print(reason, highlight=False, markup=False, soft_wrap=True)
+        console.print(
+            f"Rapporten skrevs inte: {len(refused.reasons)} varningar att granska (--strict). "
+            "Rätta dem, eller undanta dem med skäl i naravard.yaml.",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(1) from None
     for path in written:
         if path.suffix in (".html", ".md"):
             console.print(f"Skrev {path}", highlight=False, markup=False, soft_wrap=True)

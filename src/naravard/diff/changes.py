@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+# One vocabulary for every judgement, in diff and in the report: better, worse, unchanged (or as
+# the median), no direction, unknown.
 Verdict = Literal["battre", "samre", "oforandrad", "neutral", "okand"]
 ActivityKind = Literal["ny", "genomford", "borttagen", "status"]
 
@@ -36,6 +38,7 @@ class NyckeltalChange:
     absolute: float | None
     relative: float | None
     verdict: Verdict
+    points: float | None = None  # the change in procentenheter, for procent and andel (naravard.numbers)
 
 
 @dataclass(frozen=True)

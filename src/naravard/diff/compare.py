@@ -24,6 +24,7 @@ from naravard.diff.changes import (
 from naravard.model.followup import Uppfoljning
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
+from naravard.numbers import points, relative
 from naravard.repository import Entry, Repository
 
 _REFLECTION = ("lardomar", "framgangsfaktorer", "utmaningar", "bedomning")
@@ -86,10 +87,18 @@ def compare_followups(
         a = old_values[old_id].varde if old_id in old_values else None
         b = new_values[n.id].varde if n.id in new_values else None
         absolute = None if a is None or b is None else b - a
-        relative = None if absolute is None or not a else absolute / abs(a)
         nyckeltal.append(
             NyckeltalChange(
-                n.id, n.namn, n.enhet, n.riktning, a, b, absolute, relative, _verdict(n.riktning, a, b)
+                n.id,
+                n.namn,
+                n.enhet,
+                n.riktning,
+                a,
+                b,
+                absolute,
+                relative(a, b),
+                _verdict(n.riktning, a, b),
+                points(n.enhet, a, b),
             )
         )
     activities = _activities(old, new, titles) if old and new else ()

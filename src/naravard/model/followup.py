@@ -35,6 +35,7 @@ class Skattning(StrictModel):
     kommentar: Text | None = Field(None, description="Kommentar till skattningen (valfritt).")
 
 
+Orsak = Literal["bortfall", "ej-tillampligt", "sekretess"]
 FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
 
 
@@ -46,6 +47,10 @@ class Varde(StrictModel):
     )
     kommentar: Text | None = Field(None, description="Kommentar (valfritt).")
     kalla: Text | None = Field(None, description="Källa (valfritt), t.ex. Kolada.")
+    orsak: Orsak | None = Field(
+        None,
+        description="Varför värdet saknas (när varde är null): bortfall, ej-tillampligt eller sekretess.",
+    )
 
 
 class Uppfoljning(StrictModel):

@@ -40,3 +40,10 @@ class ImporteradeNyckeltal(StrictModel):
     kommuner: dict[Id, dict[Id, KoladaVarde]] = Field(
         description="Per kommun (id ur strategin): nyckeltalens id och värden från Kolada."
     )
+    region: dict[Id, KoladaVarde] = Field(
+        default_factory=dict,
+        description='Värden för hela regionen (Koladas "00" + länskod), valfritt: nyckeltal och värden.',
+    )
+    riket: dict[Id, KoladaVarde] = Field(
+        default_factory=dict, description='Värden för hela Sverige (Koladas "0000"), valfritt.'
+    )

@@ -14,17 +14,17 @@ from rich.text import Text
 from naravard import __version__
 from naravard.diff import KommunDiff, NyckeltalChange, RevisionDiff, YearDiff
 from naravard.model.words import STATUS
+from naravard.numbers import change, number
 
 _VERDICT_STYLE = {"battre": "green", "samre": "red", "oforandrad": "dim", "neutral": "", "okand": "dim"}
 _VERDICT_WORD = {"battre": "bättre", "samre": "sämre", "oforandrad": "oförändrat", "neutral": "", "okand": ""}
 _STATUS = STATUS
+UNITS_NOTE = "Förändring i procentenheter (p.e.) för nyckeltal i procent eller som andel, annars i procent."
 _KIND = {"ny": "ny", "genomford": "genomförd", "borttagen": "borttagen", "status": "ny status"}
 
 
 def _num(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+    return number(value)
 
 
 def _score(old: int | None, new: int | None) -> str:
@@ -39,8 +39,15 @@ def _score_text(old: int | None, new: int | None) -> Text:
     return Text(_score(old, new) + arrow, style=style)
 
 
-def _relative(change: NyckeltalChange) -> str:
-    return "–" if change.relative is None else f"{change.relative:+.1%}".replace(".", ",").replace("%", " %")
+def _relative(n: NyckeltalChange) -> str:
+    """`+4,4 p.e.` for procent and andel, `+15 %` for other units (naravard.numbers)."""
+    return change(n.enhet, n.old, n.new)
+
+
+def _size(n: NyckeltalChange) -> float:
+    if n.points is not None:
+        return abs(n.points) / 10
+    return abs(n.relative or 0) / 0.25
 
 
 def _console(stream: TextIO) -> Console:
@@ -152,9 +159,10 @@ def _biggest_text(console: Console, diff: YearDiff, limit: int = 10) -> None:
         (k, n)
         for k in diff.kommuner
         for n in k.nyckeltal
-        if n.relative is not None and n.verdict in ("battre", "samre")
+        if (n.relative is not None or n.points is not None) and n.verdict in ("battre", "samre")
     ]
-    moves.sort(key=lambda kn: abs(kn[1].relative or 0), reverse=True)
+    # Procentenheter and shares on one scale: 10 p.e. weighs as much as 25 % (as in the report).
+    moves.sort(key=lambda kn: _size(kn[1]), reverse=True)
     if not moves:
         return
     table = Table(title="Största förändringarna i nyckeltal", box=box.SIMPLE_HEAD, title_justify="left")
@@ -166,6 +174,7 @@ def _biggest_text(console: Console, diff: YearDiff, limit: int = 10) -> None:
         table.add_row(k.namn, n.namn, _num(n.old), _num(n.new), _relative(n),
                       Text(_VERDICT_WORD[n.verdict], style=style))  # fmt: skip
     console.print(table)
+    console.print(Text(UNITS_NOTE, style="dim"))
 
 
 def write_years_text(diff: YearDiff, stream: TextIO, *, detailed: bool) -> None:
@@ -205,6 +214,7 @@ def _md_kommun(diff: KommunDiff) -> list[str]:
         for n in diff.nyckeltal:
             cells = [_md_cell(n.namn), _num(n.old), _num(n.new), _relative(n), _VERDICT_WORD[n.verdict]]
             lines.append("| " + " | ".join(cells) + " |")
+        lines += ["", UNITS_NOTE]
     if diff.activities:
         lines += [""] + [f"- {_md_cell(_activity_line(a))}" for a in diff.activities]
     return [*lines, ""]

@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Literal
 
 from naravard.loader.parallel import cores
-from naravard.report.context import UNIT_NAMES, NyckeltalSection, ReportContext
+from naravard.numbers import number
+from naravard.report.context import UNIT_NAMES, NyckeltalRow, NyckeltalSection, ReportContext
 
 BETTER = "#0072B2"
 WORSE = "#D55E00"
@@ -95,7 +97,7 @@ def heatmap(context: ReportContext) -> Chart:
         from matplotlib.patches import Patch
 
         ax = figure.subplots()
-        grid = [[(s - low) if s is not None else float("nan") for s in r.scores] for r in rows]
+        grid = [[(s - low) if s is not None else float("nan") for s in r.values] for r in rows]
         cmap = ListedColormap(colours).with_extremes(bad=MISSING)
         # Cells as vector quads, not an image: imshow resamples to the figure's pixels, 125 MB of
         # floats for 290 kommuner (issue 9), and prints blurred.
@@ -108,7 +110,7 @@ def heatmap(context: ReportContext) -> Chart:
         ax.set_xlim(edges_x[0], edges_x[-1])
         ax.set_ylim(edges_y[-1], edges_y[0])  # the first kommun at the top
         for y, r in enumerate(rows):
-            for x, s in enumerate(r.scores):
+            for x, s in enumerate(r.values):
                 dark = s is not None and (s - low) < steps / 2
                 ax.text(
                     x,
@@ -184,76 +186,149 @@ def distribution(context: ReportContext) -> Chart:
     return Chart("sjalvskattning-fordelning", _svg(draw, (8, 1.4 + 0.45 * len(stats))), alt)
 
 
+EARLIER_MARKERS = (("o", "ring"), ("s", "fyrkant"))
+REFERENCE_STYLES: tuple[Literal[":", "-."], ...] = (":", "-.")
+
+
+def _marked(r: NyckeltalRow) -> str:
+    """A kommun's label, with the codes of the warnings on its values (⚠ NV307)."""
+    codes = dict.fromkeys(c.code for c in (*r.value.caveats, *(e for f in r.earlier for e in f.caveats)))
+    return r.kommun.namn + "".join(f" ⚠ {code}" for code in codes)
+
+
 def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
-    """Every kommun's value against the regional median; earlier years as markers."""
+    """Every kommun's value against the regional median; earlier years as markers.
+
+    The legend stands below the axes, never over a bar, and explains every colour and marker;
+    the alt text says the same, in words, and names what is missing.
+    """
     rows = section.rows
+    unit = UNIT_NAMES.get(section.enhet, section.enhet)
+    earlier_years = context.earlier_years
 
     def draw(figure: Any) -> None:
         from matplotlib.collections import PolyCollection
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
 
         ax = figure.subplots()
         positions = list(range(len(rows)))
+        handles: list[Any] = []
         # One collection of bars per colour, not a patch per bar: a bar chart of 290 kommuner
         # costs half as much to draw (issue 9).
-        for verdict, colour, hatch in (
-            ("battre", BETTER, None),
-            ("samre", WORSE, "///"),
-            (None, NEUTRAL, None),
+        for verdicts, colour, hatch, label in (
+            (("battre",), BETTER, None, "bättre än medianen"),
+            (("samre",), WORSE, "///", "sämre än medianen"),
+            (
+                ("oforandrad", "neutral"),
+                NEUTRAL,
+                None,
+                "som medianen" if section.riktning != "neutral" else "värde",
+            ),
         ):
             bars = [
-                [(0, p - 0.4), (r.value, p - 0.4), (r.value, p + 0.4), (0, p + 0.4)]
+                [(0, p - 0.4), (r.value.value, p - 0.4), (r.value.value, p + 0.4), (0, p + 0.4)]
                 for r, p in zip(rows, positions, strict=True)
-                if r.value is not None
-                and (r.verdict == verdict or (verdict is None and r.verdict not in ("battre", "samre")))
+                if r.value.value is not None and r.verdict in verdicts
             ]
             if bars:
                 collection = PolyCollection(bars, facecolors=colour, edgecolors="white", hatch=hatch)
                 collection.sticky_edges.x.append(0)  # bars start at the axis, as barh's do
                 ax.add_collection(collection)
+                handles.append(Patch(facecolor=colour, edgecolor="white", hatch=hatch, label=label))
         for r, p in zip(rows, positions, strict=True):
-            if r.value is None:
-                ax.text(0, p, " saknas", va="center", fontsize=8, color="#555555")
+            if r.value.value is None:
+                reason = f" ({r.value.orsak})" if r.value.orsak else ""
+                ax.text(0, p, f" saknas{reason}", va="center", fontsize=9, color="#333333", style="italic")
         ax.autoscale_view()
-        markers = ("o", "s")
-        for i in range(len(rows[0].earlier) if rows else 0):
+        for i, year in enumerate(earlier_years):
             points = [
-                (r.earlier[i], p) for r, p in zip(rows, positions, strict=True) if r.earlier[i] is not None
+                (r.earlier[i].value, p)
+                for r, p in zip(rows, positions, strict=True)
+                if r.earlier[i].value is not None
             ]
             if points:
+                marker = EARLIER_MARKERS[i % 2][0]
                 ax.scatter(
                     [v for v, _ in points],
                     [p for _, p in points],
-                    marker=markers[i % 2],
+                    marker=marker,
                     facecolors="none",
                     edgecolors="black",
-                    s=18,
+                    s=22,
                     zorder=3,
-                    label=f"{_earlier_label(context, i)}",
                 )
+                handles.append(
+                    Line2D([], [], marker=marker, linestyle="none", markerfacecolor="none",
+                           markeredgecolor="black", label=f"värdet {year}")
+                )  # fmt: skip
         if section.median is not None:
-            ax.axvline(section.median, color="black", linestyle="--", linewidth=1, label="regionens median")
-        ax.set_yticks(positions, [r.kommun.namn for r in rows])
+            ax.axvline(section.median, color="black", linestyle="--", linewidth=1)
+            handles.append(
+                Line2D(
+                    [], [], color="black", linestyle="--", label="kommunernas median (Bearbetning: naravard)"
+                )
+            )
+        for reference, style in zip(section.references, REFERENCE_STYLES, strict=False):
+            if reference.value is not None:
+                ax.axvline(reference.value, color="#444444", linestyle=style, linewidth=1.2)
+                handles.append(
+                    Line2D(
+                        [], [], color="#444444", linestyle=style, label=f"{reference.label} (Källa: Kolada)"
+                    )
+                )
+        ax.set_yticks(positions, [_marked(r) for r in rows])
         for label, r in zip(ax.get_yticklabels(), rows, strict=True):
             if r.kommun.focus:
                 label.set_fontweight("bold")
         ax.invert_yaxis()
-        ax.set_xlabel(UNIT_NAMES.get(section.enhet, section.enhet))
-        ax.legend(loc="lower right", fontsize=7, frameon=True)
+        ax.set_xlabel(unit)
+        # Below the axes and the x label: it never covers a bar or a marker (issue 11 item 10).
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.45 / (size[1] - bottom - 0.15)),
+            ncols=2,
+            fontsize=8,
+            frameon=False,
+        )
 
-    alt = (
-        f"Stapeldiagram över {section.namn} {context.year} per kommun, med regionens median som "
-        "streckad linje och tidigare år som ringar. Blått är bättre än medianen, orange och "
-        "randigt sämre. Tabellen under visar värdena."
+    missing = [
+        r.kommun.namn + (f" ({r.value.orsak})" if r.value.orsak else "")
+        for r in rows
+        if r.value.value is None
+    ]
+    better = sum(1 for r in rows if r.verdict == "battre")
+    worse = sum(1 for r in rows if r.verdict == "samre")
+    parts = [
+        f"Liggande stapeldiagram över {section.namn} {context.year}, en stapel per kommun, i {unit}.",
+    ]
+    if section.riktning != "neutral":
+        parts.append(
+            f"Blå stapel: bättre än kommunernas median ({better} kommuner); orange randig stapel: sämre "
+            f"({worse}); grå: som medianen."
+        )
+    else:
+        parts.append("Staplarna är grå: för nyckeltalet är varken högre eller lägre bättre.")
+    if section.median is not None:
+        parts.append(f"Streckad lodrät linje: kommunernas median, {number(section.median)}.")
+    for reference, style in zip(section.references, ("Prickad", "Streckprickad"), strict=False):
+        if reference.value is not None:
+            parts.append(f"{style} linje: {reference.label}, {number(reference.value)} (Källa: Kolada).")
+    for i, year in enumerate(earlier_years):
+        parts.append(f"Ofylld {EARLIER_MARKERS[i % 2][1]}: värdet {year}.")
+    if missing:
+        parts.append(f"Värde saknas för {', '.join(missing)}.")
+    parts.append("Tabellen under visar värdena.")
+    # Room on the left for the longest label (about 0.085 in per character at 10 pt), below for
+    # the x label and the legend's rows.
+    left = 0.25 + 0.085 * max((len(_marked(r)) for r in rows), default=8)
+    entries = 3 + len(earlier_years) + 1 + len(section.references)
+    bottom = 0.55 + 0.17 * -(-entries // 2)
+    size = (8, bottom + 0.5 + 0.28 * len(rows))
+    return Chart(
+        f"nyckeltal-{section.id}", _svg(draw, size, margins=(min(left, 3.0), bottom)), " ".join(parts)
     )
-    # Room on the left for the longest kommun name (about 0.085 in per character at 10 pt).
-    left = 0.25 + 0.085 * max((len(r.kommun.namn) for r in rows), default=8)
-    size = (8, 1.2 + 0.28 * len(rows))
-    return Chart(f"nyckeltal-{section.id}", _svg(draw, size, margins=(min(left, 3.0), 0.55)), alt)
-
-
-def _earlier_label(context: ReportContext, index: int) -> str:
-    earlier = [y for y in context.submission_years if y < context.year][-2:]
-    return str(earlier[index]) if index < len(earlier) else ""
 
 
 def activities(context: ReportContext) -> Chart:
@@ -291,6 +366,30 @@ def activities(context: ReportContext) -> Chart:
     return Chart("aktiviteter", _svg(draw, (8, 1.4 + 0.45 * len(counts))), alt)
 
 
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart of the report: its name (file and key), its label (progress), how it is drawn."""
+
+    name: str
+    label: str
+    draw: Callable[[ReportContext], Chart]
+
+
+def registry(context: ReportContext) -> dict[str, ChartSpec]:
+    """Every chart of the report by name, in the order they appear."""
+    specs = [
+        ChartSpec("sjalvskattning-karta", "självskattning", lambda c: heatmap(c)),
+        ChartSpec("sjalvskattning-fordelning", "fördelning", lambda c: distribution(c)),
+        ChartSpec("aktiviteter", "aktiviteter", lambda c: activities(c)),
+    ]
+    for section in context.nyckeltal:
+        if section.reported:
+            specs.append(
+                ChartSpec(f"nyckeltal-{section.id}", section.namn, partial(nyckeltal, section=section))
+            )
+    return {spec.name: spec for spec in specs}
+
+
 def build_charts(
     context: ReportContext,
     *,
@@ -302,14 +401,14 @@ def build_charts(
     With `workers` (see `chart_workers`), the charts are drawn on every core: each chart is
     independent, and matplotlib's text layout is where a large report spends its time (issue 9).
     """
-    plan = _plan(context)
-    if workers is not None and len(plan) > 2:
-        return _draw_in_workers(workers, context, plan, progress)
+    specs = registry(context)
+    if workers is not None and len(specs) > 2:
+        return _draw_in_workers(workers, context, list(specs.values()), progress)
     charts = []
-    for index, (_name, label) in enumerate(plan):
+    for spec in specs.values():
         if progress:
-            progress(label)
-        charts.append(_draw(context, index))
+            progress(spec.label)
+        charts.append(_draw(context, spec))
     return charts
 
 
@@ -338,38 +437,21 @@ def chart_workers(kommuner: int) -> Iterator[ProcessPoolExecutor | None]:
         yield pool
 
 
-def _plan(context: ReportContext) -> list[tuple[str, str]]:
-    plan = [
-        ("sjalvskattning-karta", "självskattning"),
-        ("sjalvskattning-fordelning", "fördelning"),
-        ("aktiviteter", "aktiviteter"),
-    ]
-    return plan + [(f"nyckeltal-{s.id}", s.namn) for s in context.nyckeltal if s.reported]
-
-
-def _draw(context: ReportContext, index: int) -> Chart:
-    name, label = _plan(context)[index]
+def _draw(context: ReportContext, spec: ChartSpec) -> Chart:
     try:
-        if index == 0:
-            return heatmap(context)
-        if index == 1:
-            return distribution(context)
-        if index == 2:
-            return activities(context)
-        section = next(s for s in context.nyckeltal if f"nyckeltal-{s.id}" == name)
-        return nyckeltal(context, section)
+        return spec.draw(context)
     except Exception as exc:  # one broken chart must not cost the report
-        return Chart(name, "", f"Diagrammet {label} kunde inte ritas ({type(exc).__name__}).")
+        return Chart(spec.name, "", f"Diagrammet {spec.label} kunde inte ritas ({type(exc).__name__}).")
 
 
 _RECEIVED: tuple[bytes, ReportContext] | None = None  # a worker's copy of the context it was sent
 
 
-def _draw_sent(context: bytes, index: int) -> Chart:
+def _draw_sent(context: bytes, name: str) -> Chart:
     global _RECEIVED
     if _RECEIVED is None or _RECEIVED[0] != context:
         _RECEIVED = (context, pickle.loads(context))
-    chart = _draw(_RECEIVED[1], index)
+    chart = _draw(_RECEIVED[1], registry(_RECEIVED[1])[name])
     gc.collect()  # a figure is a web of cycles: free it before the next, not at the collector's pace
     return chart
 
@@ -377,15 +459,15 @@ def _draw_sent(context: bytes, index: int) -> Chart:
 def _draw_in_workers(
     pool: ProcessPoolExecutor,
     context: ReportContext,
-    plan: list[tuple[str, str]],
+    specs: list[ChartSpec],
     progress: Callable[[str], None] | None,
 ) -> list[Chart]:
     sent = pickle.dumps(context)  # once: each chart then carries bytes, which cost little to send
-    futures = {pool.submit(_draw_sent, sent, index): index for index in range(len(plan))}
-    charts: dict[int, Chart] = {}
+    futures = {pool.submit(_draw_sent, sent, spec.name): spec for spec in specs}
+    charts: dict[str, Chart] = {}
     for future in as_completed(futures):
-        index = futures[future]
+        spec = futures[future]
         if progress:
-            progress(plan[index][1])
-        charts[index] = future.result()
-    return [charts[index] for index in range(len(plan))]
+            progress(spec.label)
+        charts[spec.name] = future.result()
+    return [charts[spec.name] for spec in specs]

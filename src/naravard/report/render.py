@@ -1,50 +1,58 @@
 """Context and charts → HTML and Markdown files, through jinja templates that only format.
 
-Templates ship inside the package (naravard/templates/); a repository's own templates/ folder
-overrides any of them by name. Autoescaping is on for every HTML template whatever its file
-name (select_autoescape would miss `*.html.j2`); Markdown escapes through its own filter.
+Templates ship inside the package (naravard/templates/). A repository's own `templates/`
+folder overrides any of them by name, but only when the person running the report asks for
+it (`--egna-mallar`): a pull request must not be able to change what the reviewer's report
+does (issue 18). Every template, the package's too, runs in jinja's immutable sandbox with no
+access to Python internals; an override is read only as a regular file inside the repository
+(no links), and the Content-Security-Policy is put in by this module after rendering, when the
+HTML has been checked to hold no script and no way to load anything (`safe_html`).
+
+Autoescaping is on for every HTML template whatever its file name (select_autoescape would
+miss `*.html.j2`); Markdown escapes through its own filter (`md_cell`).
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+import os
+import stat
+from collections.abc import Callable, Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from naravard.atomic import write_or_fail
+from naravard.errors import UsageError
+from naravard.numbers import number
 from naravard.report.charts import Chart
 from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
 
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 CELL_WORDS = {"inlamnad": "Inlämnad", "fel": "Inlämnad med fel", "saknas": "Saknas"}
 VERDICT_WORDS = {
     "battre": "bättre",
     "samre": "sämre",
-    "lika": "som medianen",
+    "oforandrad": "som medianen",
     "neutral": "",
-    "saknas": "saknas",
+    "okand": "saknas",
 }
+MAX_TEMPLATE_BYTES = 256 * 1024
 
 
-def number(value: float | int | None, decimals: int = 2) -> str:
-    """A number the Swedish way: decimal comma, thin space between thousands, – for none."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
-def score(value: int | None) -> str:
-    """A score, or – when there is none."""
-    return "–" if value is None else str(value)
+def score(value: float | None) -> str:
+    """A score (a whole number), or – when there is none."""
+    return "–" if value is None else str(int(value))
 
 
 def md_cell(value: Any) -> str:
     """Text safe inside a Markdown table cell (and outside one): no raw HTML, no broken rows."""
     text = str(value)
-    for char in ("\\", "|", "*", "_", "`", "[", "]", "<", ">", "#"):
+    for char in ("\\", "|", "*", "_", "`", "[", "]", "<", ">", "#", "~"):
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())
 
@@ -54,12 +62,55 @@ def svg_data_uri(chart: Chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
 
 
+class RepositoryTemplates(jinja2.BaseLoader):
+    """A repository's `templates/`: regular files inside it, never through a link.
+
+    A name that does not exist there falls through to the package's template of that name.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        parts = template.split("/")
+        if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in parts):
+            raise UsageError(f"Mallnamnet `{template}` pekar utanför templates/ i repositoriet.")
+        path = self.folder
+        for index, part in enumerate(("", *parts)):
+            path = path / part if part else path
+            try:
+                info = os.lstat(path)
+            except (FileNotFoundError, NotADirectoryError):
+                raise jinja2.TemplateNotFound(template) from None
+            except OSError:
+                raise UsageError(f"Den egna mallen templates/{template} kunde inte läsas.") from None
+            shown = "templates/" + "/".join(parts[:index]) if index else "templates/"
+            if stat.S_ISLNK(info.st_mode):
+                raise UsageError(
+                    f"{shown} är en länk. Egna mallar läses bara som vanliga filer i repositoriet."
+                )
+            last = index == len(parts)
+            if not last and not stat.S_ISDIR(info.st_mode):
+                raise jinja2.TemplateNotFound(template)
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageError(f"templates/{template} är inte en vanlig fil.")
+        if info.st_size > MAX_TEMPLATE_BYTES:
+            raise UsageError(f"templates/{template} är för stor för en mall ({info.st_size} byte).")
+        try:
+            source = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(f"templates/{template} är inte sparad som UTF-8.") from None
+        return source, None, lambda: False
+
+
 def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
-    if overrides is not None and overrides.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    if overrides is not None:
+        loaders.append(RepositoryTemplates(overrides))
     loaders.append(jinja2.PackageLoader("naravard", "templates"))
-    env = jinja2.Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=html,
@@ -67,6 +118,9 @@ def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Helpers a template has no need of, whose functions lead to module globals (issue 18).
+    for name in ("lipsum", "cycler", "joiner", "namespace"):
+        env.globals.pop(name, None)
     env.filters.update(num=number, score=score, md=md_cell, datauri=svg_data_uri)
     env.globals.update(
         cell_words=CELL_WORDS,
@@ -75,6 +129,78 @@ def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
         unit_words=UNIT_NAMES,
     )
     return env
+
+
+def _render(name: str, context: ReportContext, charts: Sequence[Chart], overrides: Path | None) -> str:
+    env = _environment(overrides, html=name.endswith(".html.j2"))
+    try:
+        return env.get_template(name).render(r=context, charts={c.name: c for c in charts})
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or name}:{error.lineno}"
+        raise UsageError(f"Mallen {where} har ett syntaxfel och kan inte användas.") from None
+    except jinja2.exceptions.SecurityError:
+        raise UsageError(
+            f"Mallen {name} försöker nå något som en mall inte får nå (Python-objektens insida); "
+            "rapporten skrivs inte."
+        ) from None
+    except jinja2.TemplateError:
+        raise UsageError(
+            f"Mallen {name} kunde inte användas: den frågar efter något som inte finns."
+        ) from None
+
+
+class _Audit(HTMLParser):
+    """What the rendered HTML holds that a report must not: scripts and ways to load or run things."""
+
+    FORBIDDEN = frozenset({"script", "iframe", "frame", "object", "embed", "base", "link", "form", "applet"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.heads = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.FORBIDDEN:
+            self.problems.append(f"<{tag}>")
+        if tag == "head":
+            self.heads += 1
+        if tag == "meta" and any(k == "http-equiv" for k, _ in attrs):
+            self.problems.append("<meta http-equiv>")
+        for key, value in attrs:
+            if key.startswith("on"):
+                self.problems.append(f"{key}=")
+            if key in ("src", "href", "srcset", "action", "formaction", "xlink:href", "poster", "data"):
+                target = (value or "").strip().lower()
+                if key == "src" and target.startswith("data:image/"):
+                    continue
+                # A link is followed only when clicked, and the CSP still holds: the analysts'
+                # text may link to its sources.
+                if key == "href" and target.startswith(("#", "https://", "http://", "mailto:")):
+                    continue
+                self.problems.append(f"{key}={value!r}")
+
+    handle_startendtag = handle_starttag
+
+
+def safe_html(html: str) -> str:
+    """`html` with the report's Content-Security-Policy first in its head, once it is checked.
+
+    Refused (a usage error) when it holds a script, an event handler, a link to anything outside
+    the file, or a policy of its own: the CSP is this module's, never a template's.
+    """
+    audit = _Audit()
+    audit.feed(html)
+    audit.close()
+    if audit.problems:
+        found = ", ".join(dict.fromkeys(audit.problems))
+        raise UsageError(
+            f"Mallen lägger till något som en rapport inte får innehålla ({found}); rapporten skrivs inte."
+        )
+    head = html.find("<head>")
+    if audit.heads != 1 or head < 0:
+        raise UsageError("Mallen för HTML måste ha precis en <head>; rapporten skrivs inte.")
+    at = head + len("<head>")
+    return html[:at] + "\n" + CSP_META + html[at:]
 
 
 def report_name(context: ReportContext) -> str:
@@ -94,14 +220,12 @@ def _write(path: Path, data: bytes, *, root: Path) -> Path:
 
 def render_html(context: ReportContext, charts: Sequence[Chart], *, templates: Path | None = None) -> str:
     """The report as one self-contained HTML document."""
-    env = _environment(templates, html=True)
-    return env.get_template("report.html.j2").render(r=context, charts={c.name: c for c in charts})
+    return safe_html(_render("report.html.j2", context, charts, templates))
 
 
 def render_markdown(context: ReportContext, charts: Sequence[Chart], *, templates: Path | None = None) -> str:
     """The report as Markdown that links the charts as SVG files beside it."""
-    env = _environment(templates, html=False)
-    return env.get_template("report.md.j2").render(r=context, charts={c.name: c for c in charts})
+    return _render("report.md.j2", context, charts, templates)
 
 
 def write_report(

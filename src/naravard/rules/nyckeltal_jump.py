@@ -3,6 +3,9 @@
 Ett värde som fördubblas eller halveras på ett år är oftare ett skrivfel (en
 decimal på fel ställe, fel enhet) än en verklig förändring. Gränsen är 50 %
 och kan ändras med `regler: {nyckeltal_max_andring: 0.3}` i naravard.yaml.
+För ett nyckeltal i procent eller som andel mäts ändringen i procentenheter
+(29,4 % → 33,8 % är 4,4 p.e., inte 15 %); gränsen är 10 p.e. och ändras med
+`regler: {nyckeltal_max_andring_procentenheter: 5}`.
 
 Godkänt (förra året 52.1):
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
+from naravard.numbers import change, points, relative
 from naravard.repository import Repository
 from naravard.rules.base import Rule
 
@@ -36,22 +40,31 @@ def _number(value: float) -> str:
 
 
 def check(repo: Repository) -> Iterator[Finding]:
-    """Nyckeltal change by at most the configured share since last year, or carry a comment."""
-    limit = repo.config.regler.nyckeltal_max_andring
+    """Nyckeltal change by at most the configured share (or p.e.) since last year, or carry a comment."""
+    share_limit = repo.config.regler.nyckeltal_max_andring
+    point_limit = repo.config.regler.nyckeltal_max_andring_procentenheter
     for followup in repo.followups:
         previous = repo.followup_for(followup.model.kommun, followup.model.ar - 1)
         if previous is None:
             continue
+        revision = repo.revision_for(followup.model.ar)
+        units = {n.id: n.enhet for n in revision.model.nyckeltal} if revision else {}
         for key, value in followup.model.nyckeltal.items():
             before = previous.model.nyckeltal.get(key)
-            if value.varde is None or before is None or before.varde in (None, 0):
+            if value.varde is None or before is None or before.varde is None:
                 continue
-            change = (value.varde - before.varde) / abs(before.varde)
-            if abs(change) <= limit or (value.kommentar or "").strip():
+            enhet = units.get(key, "")
+            moved = points(enhet, before.varde, value.varde)
+            if moved is not None:
+                within = abs(moved) <= point_limit
+            else:
+                share = relative(before.varde, value.varde)
+                within = share is None or abs(share) <= share_limit
+            if within or (value.kommentar or "").strip():
                 continue
             message = (
                 f"`{key}` har ändrats från {_number(before.varde)} till {_number(value.varde)} "
-                f"({change:+.0%}) sedan förra året. Kontrollera värdet; är förändringen verklig, "
-                "skriv en kommentar."
-            ).replace("%", " %")
+                f"({change(enhet, before.varde, value.varde)}) sedan förra året. Kontrollera värdet; "
+                "är förändringen verklig, skriv en kommentar."
+            )
             yield followup.doc.finding(("nyckeltal", key, "varde"), RULE.code, message)
