@@ -138,9 +138,9 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
 
 def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
     findings = check(repo, warnings=warnings)
-    files = len(repo.files)
+    checked = [f.rel for f in repo.files]
     if paths:
         prefixes = [relative_path(repo.root, p) for p in paths]
         findings = [f for f in findings if within(f.location.file, prefixes)]
-        files = sum(1 for f in repo.files if within(f.rel, prefixes))
-    return CheckResult.build(findings, files=files)
+        checked = [rel for rel in checked if within(rel, prefixes)]
+    return CheckResult.build(findings, files=len(checked), checked=checked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,24 @@ class Format(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
+    auto = "auto"
+
+
+class FailOn(enum.StrEnum):
+    """What makes validate and lint exit 1."""
+
+    error = "error"
+    warning = "warning"
+
+
+def resolve_format(output: Format) -> str:
+    """`auto`: annotations under GitHub Actions (GITHUB_ACTIONS=true), text elsewhere."""
+    if output is not Format.auto:
+        return output.value
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 PathsArgument = Annotated[
@@ -26,11 +45,23 @@ PathsArgument = Annotated[
     typer.Argument(help="Filer eller mappar att rapportera om (standard: hela repositoriet)."),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Utdataformat: text, json eller github.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Utdataformat: text, json, github (annotationer), sarif (kodgranskning), gitlab (Code "
+        "Quality), junit (XML) eller auto (github i GitHub Actions, annars text).",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="Vad som ger exit 1: error (fel) eller warning (även varningar)."),
 ]
 
 
-def _report(paths: list[Path] | None, root: Path | None, output: Format, *, lint: bool, strict: bool) -> None:
+def _report(
+    paths: list[Path] | None, root: Path | None, output: Format, *, lint: bool, fail_on: FailOn
+) -> None:
     from naravard import api
     from naravard.output import FORMATTERS
 
@@ -39,19 +70,22 @@ def _report(paths: list[Path] | None, root: Path | None, output: Format, *, lint
         result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or ())
     except UsageError as error:
         raise fail(error) from None
-    FORMATTERS[output.value](result, repo_root, sys.stdout)
-    raise typer.Exit(result.exit_code(strict=strict))
+    FORMATTERS[resolve_format(output)](result, repo_root, sys.stdout)
+    raise typer.Exit(result.exit_code(strict=fail_on is FailOn.warning))
 
 
 @app.command()
 def validate(
-    paths: PathsArgument = None, root: RootOption = None, output_format: FormatOption = Format.text
+    paths: PathsArgument = None,
+    root: RootOption = None,
+    output_format: FormatOption = Format.text,
+    fail_on: FailOnOption = FailOn.error,
 ) -> None:
     """Kontrollera filerna mot formatet och strategin.
 
     Avslutas med 0 utan fel, 1 med fel och 2 om kommandot inte kunde köras.
     """
-    _report(paths, root, output_format, lint=False, strict=False)
+    _report(paths, root, output_format, lint=False, fail_on=fail_on)
 
 
 @app.command()
@@ -59,11 +93,12 @@ def lint(
     paths: PathsArgument = None,
     root: RootOption = None,
     output_format: FormatOption = Format.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Låt även varningar ge exit 1.")] = False,
+    fail_on: FailOnOption = FailOn.error,
+    strict: Annotated[bool, typer.Option("--strict", help="Samma som --fail-on warning.")] = False,
 ) -> None:
     """Granska filerna: felen som validate hittar, plus varningar.
 
     Varningarna gäller sådant som bör ses över: tomma svar, stora förändringar, saknade
-    nyckeltal. Bara varningar ger exit 0, utom med --strict.
+    nyckeltal. Bara varningar ger exit 0, utom med --fail-on warning (eller --strict).
     """
-    _report(paths, root, output_format, lint=True, strict=strict)
+    _report(paths, root, output_format, lint=True, fail_on=FailOn.warning if strict else fail_on)
