@@ -5,13 +5,15 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
+from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
+from naravard.findings import CheckResult
 
 
 class Format(enum.StrEnum):
@@ -60,7 +62,14 @@ FailOnOption = Annotated[
 
 
 def _report(
-    paths: list[Path] | None, root: Path | None, output: Format, *, lint: bool, fail_on: FailOn
+    paths: list[Path] | None,
+    root: Path | None,
+    output: Format,
+    *,
+    lint: bool,
+    fail_on: FailOn,
+    baseline: Path | None = None,
+    update_baseline: bool = False,
 ) -> None:
     from naravard import api
     from naravard.output import FORMATTERS
@@ -68,10 +77,41 @@ def _report(
     try:
         repo_root = repository_root(root)
         result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or ())
+        if baseline is not None or update_baseline:
+            result = _with_baseline(result, repo_root, baseline, update=update_baseline, limited=bool(paths))
     except UsageError as error:
         raise fail(error) from None
     FORMATTERS[resolve_format(output)](result, repo_root, sys.stdout)
     raise typer.Exit(result.exit_code(strict=fail_on is FailOn.warning))
+
+
+def _with_baseline(
+    result: CheckResult, repo_root: Path, path: Path | None, *, update: bool, limited: bool
+) -> CheckResult:
+    """Leave out the warnings recorded in the baseline (after recording them, with `update`)."""
+    from naravard import baseline
+
+    path = path if path is not None else repo_root / baseline.DEFAULT_NAME
+    scope = result.checked if limited else None
+    if update:
+        keep = None
+        if limited and path.exists():  # entries for the files not checked this time stay
+            checked = set(result.checked)
+            keep = Counter({k: n for k, n in baseline.read(path).items() if k[1] not in checked})
+        total = baseline.write(path, result.findings, keep=keep)
+        typer.echo(f"Skrev {path}: {count(total, 'varning', 'varningar')} i baslinjen.", err=True)
+    applied = baseline.apply(result.findings, baseline.read(path), scope=scope)
+    if applied.stale:
+        typer.echo(
+            f"{path}: {count(len(applied.stale), 'post', 'poster')} gäller inte längre (varningen är "
+            f"rättad). Kör `naravard lint --baseline {path} --update-baseline` så blir filen mindre:",
+            err=True,
+        )
+        for (code, file, message), _ in applied.stale:
+            typer.echo(f"  {file}: {code} {message}", err=True)
+    if applied.hidden:
+        typer.echo(f"{count(applied.hidden, 'varning', 'varningar')} i baslinjen visas inte.", err=True)
+    return CheckResult.build(applied.findings, files=result.files, checked=result.checked)
 
 
 @app.command()
@@ -95,10 +135,33 @@ def lint(
     output_format: FormatOption = Format.text,
     fail_on: FailOnOption = FailOn.error,
     strict: Annotated[bool, typer.Option("--strict", help="Samma som --fail-on warning.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Visa bara varningar som inte finns i baslinjen (t.ex. naravard-baseline.json).",
+            dir_okay=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Skriv dagens varningar till baslinjen (standard: naravard-baseline.json i roten).",
+        ),
+    ] = False,
 ) -> None:
     """Granska filerna: felen som validate hittar, plus varningar.
 
     Varningarna gäller sådant som bör ses över: tomma svar, stora förändringar, saknade
     nyckeltal. Bara varningar ger exit 0, utom med --fail-on warning (eller --strict).
     """
-    _report(paths, root, output_format, lint=True, fail_on=FailOn.warning if strict else fail_on)
+    _report(
+        paths,
+        root,
+        output_format,
+        lint=True,
+        fail_on=FailOn.warning if strict else fail_on,
+        baseline=baseline,
+        update_baseline=update_baseline,
+    )
