@@ -103,10 +103,7 @@ def build_report(
 
     files = list(iter_data_files(root))
     if year is None:
-        years = [f.year for f in files if f.kind == "uppfoljning" and f.year is not None]
-        if not years:
-            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-        year = max(years)
+        year = _report_year(root)
     if sys.platform == "linux" and len(files) >= parallel.MIN_FILES:
         # A large repository is loaded in a forked child that sends back only the report's
         # context: the memory of the loaded repository goes back to the system when the child
@@ -118,6 +115,18 @@ def build_report(
     with chart_workers(len(context.kommuner)) as workers:
         charts = build_charts(context, progress=progress, workers=workers)
     return write_report(context, charts, out, formats=formats, templates=root / "templates")
+
+
+def _report_year(root: Path) -> int:
+    """The latest year with a follow-up handed in without errors (a draft is not handed in);
+    the latest year with any follow-up when none is."""
+    from naravard.submission import followup_years, latest_submitted_year
+
+    repo = load_repository(root)
+    years = followup_years(repo)
+    if not years:
+        raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
+    return latest_submitted_year(repo, check(repo)) or years[-1]
 
 
 def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:

@@ -9,7 +9,7 @@ from naravard.cli.app import app
 __all__ = ["app", "main"]
 
 # Importing a module registers its commands; this order is the order `naravard --help` lists them.
-for _module in ("check", "diff", "report", "export", "kolada", "authoring"):
+for _module in ("check", "diff", "status", "report", "export", "kolada", "authoring"):
     importlib.import_module(f"naravard.cli.{_module}")
 
 

@@ -18,6 +18,7 @@ from naravard.model.followup import Uppfoljning
 from naravard.model.strategy import Strategi
 from naravard.model.words import RIKTNING, STATUS, UNIT
 from naravard.repository import Entry, Repository
+from naravard.submission import Status, submission
 
 STATUS_NAMES = {key: word.capitalize() for key, word in STATUS.items()}
 RIKTNING_NAMES = RIKTNING
@@ -41,7 +42,7 @@ class KommunRef:
 
 @dataclass(frozen=True)
 class SubmissionRow:
-    """One kommun's row of the kommun × year matrix: `inlamnad`, `fel` or `saknas` per year."""
+    """One kommun's row of the kommun × year matrix: a naravard.submission.Status value per year."""
 
     kommun: KommunRef
     cells: tuple[str, ...]
@@ -247,15 +248,12 @@ def build_context(
         if entry is not None:
             followups[kommun.id] = entry
 
-    def cell(kommun: str, y: int) -> str:
-        rel = files_by_key.get((kommun, y))
-        if rel is None:
-            return "saknas"
-        return "fel" if errors.get(rel) else "inlamnad"
+    def cell(kommun: str, y: int) -> str:  # the definitions `naravard status` shares
+        return submission(repo, errors, kommun, y).status.value
 
     submissions = tuple(SubmissionRow(k, tuple(cell(k.id, y) for y in submission_years)) for k in refs)
-    submitted = tuple(k.namn for k in refs if cell(k.id, year) != "saknas")
-    missing = tuple(k.namn for k in refs if cell(k.id, year) == "saknas")
+    submitted = tuple(k.namn for k in refs if cell(k.id, year) in (Status.INLAMNAD, Status.FEL))
+    missing = tuple(k.namn for k in refs if cell(k.id, year) in (Status.SAKNAS, Status.UTKAST))
     invalid = tuple(
         (k.namn, files_by_key[(k.id, year)], errors[files_by_key[(k.id, year)]])
         for k in refs

@@ -18,7 +18,7 @@ from naravard.atomic import write_or_fail
 from naravard.report.charts import Chart
 from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
 
-CELL_WORDS = {"inlamnad": "Inlämnad", "fel": "Inlämnad med fel", "saknas": "Saknas"}
+CELL_WORDS = {"inlamnad": "Inlämnad", "fel": "Inlämnad med fel", "utkast": "Utkast", "saknas": "Saknas"}
 VERDICT_WORDS = {
     "battre": "bättre",
     "samre": "sämre",
