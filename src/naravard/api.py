@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -85,7 +86,8 @@ def diff_revisions(root: Path, spec: str) -> RevisionDiff:
         raise UsageError("Ange en git-version, t.ex. --rev main..HEAD eller --rev HEAD~1.")
     old = load_repository(root, revision=old_rev)
     new = load_repository(root, revision=new_rev) if new_rev else load_repository(root)
-    return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"))
+    errors = Counter(f.location.file for f in check(new) if f.severity is Severity.ERROR)
+    return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"), errors=errors)
 
 
 def build_report(
