@@ -180,6 +180,33 @@ def test_pre_commit_catches_a_bad_file_and_still_checks_it_against_the_whole_rep
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+@pytest.mark.skipif(
+    shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit är inte installerat"
+)
+def test_pre_commit_checks_the_whole_repository_when_the_strategy_changes(repo: Repo) -> None:
+    root = repo.root
+    (root / ".pre-commit-config.yaml").write_text(_local_hooks(), encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+    # A delmål removed from the strategy: the follow-ups that score it break, not the strategy.
+    text = repo.read("region/strategi.yaml")
+    start = text.index("  - id: nara-till-halsa")
+    end = text.index("skala:", start)
+    repo.write("region/strategi.yaml", text[:start] + text[end:])
+    _git(root, "add", "data/region/strategi.yaml")
+    done = subprocess.run(
+        [str(BIN / "pre-commit"), "run", "--color", "never"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "uppfoljning-2024.yaml" in done.stdout
+
+
 # --- CI recipes ----------------------------------------------------------------------------------
 
 
@@ -265,8 +292,8 @@ def test_a_workflow_from_init_installs_naravard_from_a_git_clone_and_runs(tmp_pa
     """The generated workflow's install step, with its placeholder address pointing at a local clone
     of this repository tagged as this version, in a fresh environment; then its check step.
 
-    naravard's dependencies come from this test environment (a .pth line) and nothing is
-    downloaded: pip builds naravard from the clone and installs only naravard.
+    naravard's dependencies, pip and setuptools come from this test environment (a .pth line)
+    and nothing is downloaded: pip builds naravard from the clone and installs only naravard.
     """
     if subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "HEAD"], capture_output=True).returncode:
         pytest.skip("inte ett git-repositorium")
@@ -276,11 +303,15 @@ def test_a_workflow_from_init_installs_naravard_from_a_git_clone_and_runs(tmp_pa
     region = tmp_path / "region"
     assert invoke("init", str(region), "--region", "dalarna")[0] == 0
     workflow = yaml.safe_load((region / ".github" / "workflows" / "naravard.yml").read_text(encoding="utf-8"))
-    steps = {s["name"]: s for s in workflow["jobs"]["kontroll"]["steps"]}
-    package = workflow["env"]["NARAVARD_PAKET"].replace(PLACEHOLDER, clone.as_uri())
+    steps = {s.get("name"): s for s in workflow["jobs"]["kontroll"]["steps"]}
+    address = clone.as_uri()
+    package = workflow["env"]["NARAVARD_PAKET"].replace(PLACEHOLDER, address)
 
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    # No pip or setuptools of its own: this environment's (the lock's) are found through the .pth.
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True
+    )
     [site] = (venv / "lib").glob("python*/site-packages")
     (site / "beroenden.pth").write_text(
         "\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n", encoding="utf-8"
@@ -303,5 +334,5 @@ def test_a_workflow_from_init_installs_naravard_from_a_git_clone_and_runs(tmp_pa
     assert version.stdout == f"naravard {__version__}\n"
     [record] = site.glob("naravard-*.dist-info/direct_url.json")
     source = json.loads(record.read_text(encoding="utf-8"))
-    assert source["url"] == clone.as_uri()
+    assert source["url"] == address
     assert source["vcs_info"]["requested_revision"] == f"v{__version__}"
