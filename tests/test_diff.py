@@ -106,6 +106,9 @@ def test_diff_without_years_is_a_usage_error(repo: Repo) -> None:
 # --- git revisions ----------------------------------------------------------------------------
 
 
+FAST = "Andel invånare som har en fast läkarkontakt i primärvården"  # fast-lakarkontakt, by its name
+
+
 def git(root: Path, *args: str) -> str:
     env = {
         **os.environ,
@@ -141,8 +144,8 @@ def history(repo: Repo) -> Repo:
 def test_diff_between_two_commits_in_the_domains_terms(history: Repo) -> None:
     lines = revision_lines(diff_revisions(history.root, "HEAD~1..HEAD"))
     assert lines == [
-        "Borlänge 2024: Nära mellan oss 3 → 4; fast-lakarkontakt 45 → 46,5",
-        "data/kommuner/borlange/lokal-plan.yaml ändrad: ny aktivitet sip-skolan",
+        f"Borlänge 2024: Nära mellan oss 3 → 4; {FAST} 45 → 46,5",
+        "data/kommuner/borlange/lokal-plan.yaml ändrad: ny aktivitet SIP i skolan",
     ]
 
 
@@ -164,7 +167,43 @@ def test_diff_rev_as_a_pull_request_comment(history: Repo) -> None:
     )
     assert result.exit_code == 0
     assert result.stdout.startswith("## naravard: vad ändringen betyder (HEAD~1..HEAD)")
-    assert "- Borlänge 2024: Nära mellan oss 3 → 4; fast-lakarkontakt 45 → 46,5" in result.stdout
+    assert f"- Borlänge 2024: Nära mellan oss 3 → 4; {FAST} 45 → 46,5" in result.stdout
+
+
+def test_a_follow_up_broken_by_a_change_has_errors_and_is_not_removed(history: Repo) -> None:
+    history.replace(FU, "fast-lakarkontakt: 46.5", "fast-lakarkontakt: 46,5")
+    lines = revision_lines(diff_revisions(history.root, "HEAD"))
+    assert lines == ["Borlänge 2024: har fel (1 fel; `naravard validate` visar dem)"]
+    git(history.root, "commit", "-q", "-am", "Decimalkomma")
+    history.replace(FU, "fast-lakarkontakt: 46,5", "fast-lakarkontakt: 46.5")
+    assert revision_lines(diff_revisions(history.root, "HEAD")) == ["Borlänge 2024: felen rättade"]
+
+
+def test_a_removed_follow_up_is_removed(history: Repo) -> None:
+    history.path(FU).unlink()
+    assert revision_lines(diff_revisions(history.root, "HEAD")) == ["Borlänge 2024: uppföljningen borttagen"]
+
+
+def test_a_plan_with_errors_has_errors_and_is_not_removed(history: Repo) -> None:
+    history.replace("kommuner/borlange/lokal-plan.yaml", "titel: SIP i skolan", "titl: SIP i skolan")
+    lines = revision_lines(diff_revisions(history.root, "HEAD"))
+    assert lines[-1].startswith("data/kommuner/borlange/lokal-plan.yaml har fel: ")
+    assert "borttagen" not in " ".join(lines)
+
+
+def test_text_edits_name_the_activity_and_the_part_of_the_reflection_with_a_word_diff(
+    history: Repo,
+) -> None:
+    text = history.read(FU)
+    resultat = next(line for line in text.splitlines() if "resultat:" in line)
+    lardomar = next(line for line in text.splitlines() if "lardomar:" in line)
+    history.replace(FU, resultat, resultat.rstrip() + " Och fler i år.")
+    history.replace(FU, lardomar, "  lardomar: Något helt annat.")
+    [line] = revision_lines(diff_revisions(history.root, "HEAD"))
+    assert line.startswith("Borlänge 2024: resultat för ")
+    assert "ändrad: +„Och fler i år.“" in line
+    assert "reflektionen, lärdomar ändrad: „" in line
+    assert "→ „Något helt annat.“" in line
 
 
 def test_an_unknown_revision_is_a_usage_error(history: Repo) -> None:

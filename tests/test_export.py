@@ -292,7 +292,7 @@ def test_nothing_is_exported_while_the_data_has_errors(repo: Repo, tmp_path: Pat
         "export", "2024", "--root", str(repo.root), "--out", str(tmp_path / "x.xlsx")
     )
     assert (code, stdout) == (1, "")
-    assert "repositoriet har 1 fel" in stderr
+    assert "filerna för 2024 har 1 fel" in stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 

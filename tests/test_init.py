@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from naravard import __version__
 from naravard.api import validate
 from naravard.authoring.init import FILES, region_files, template
 from naravard.model.schema import build_schemas, render
@@ -179,6 +180,33 @@ def test_pre_commit_catches_a_bad_file_and_still_checks_it_against_the_whole_rep
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+@pytest.mark.skipif(
+    shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit är inte installerat"
+)
+def test_pre_commit_checks_the_whole_repository_when_the_strategy_changes(repo: Repo) -> None:
+    root = repo.root
+    (root / ".pre-commit-config.yaml").write_text(_local_hooks(), encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+    # A delmål removed from the strategy: the follow-ups that score it break, not the strategy.
+    text = repo.read("region/strategi.yaml")
+    start = text.index("  - id: nara-till-halsa")
+    end = text.index("skala:", start)
+    repo.write("region/strategi.yaml", text[:start] + text[end:])
+    _git(root, "add", "data/region/strategi.yaml")
+    done = subprocess.run(
+        [str(BIN / "pre-commit"), "run", "--color", "never"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "uppfoljning-2024.yaml" in done.stdout
+
+
 # --- CI recipes ----------------------------------------------------------------------------------
 
 
@@ -186,7 +214,11 @@ def test_the_github_workflow_runs_commands_that_work(repo: Repo, tmp_path: Path)
     """Run the workflow's naravard steps, as bash would, in a repository with a base commit and a change."""
     workflow = yaml.safe_load((PROJECT / "docs" / "ci" / "github-actions.yml").read_text(encoding="utf-8"))
     steps = [s for s in workflow["jobs"]["kontroll"]["steps"] if "naravard " in s.get("run", "")]
-    assert [s["name"] for s in steps] == ["Kontrollera filerna", "Sammanfatta vad ändringen betyder"]
+    assert [s["name"] for s in steps] == [
+        "Kontrollera filerna",
+        "Skriv fel och varningar som SARIF",
+        "Sammanfatta vad ändringen betyder",
+    ]
     root = repo.root
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
@@ -211,12 +243,18 @@ def test_the_github_workflow_runs_commands_that_work(repo: Repo, tmp_path: Path)
             ["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, (step["name"], done.stdout, done.stderr)
-    assert "Ludvika 2024: fast-lakarkontakt 43,2 → 47,9" in summary.read_text(encoding="utf-8")
+    assert "Ludvika 2024: Andel invånare som har en fast läkarkontakt i primärvården 43,2 → 47,9" in (
+        summary.read_text(encoding="utf-8")
+    )
+    sarif = json.loads((root / "naravard.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
 
 
 def test_the_gitlab_job_is_valid_yaml_with_the_commands_of_the_cli() -> None:
     job = yaml.safe_load((PROJECT / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))["naravard"]
     assert any(line.startswith("naravard validate") for line in job["script"])
+    report = job["artifacts"]["reports"]["codequality"]
+    assert f"naravard lint --format gitlab > {report} || test $? -eq 1" in job["script"]
     after = "\n".join(job["after_script"])
     assert 'naravard diff --rev "$CI_MERGE_REQUEST_DIFF_BASE_SHA..HEAD" --format md' in after
     assert "merge_requests/$CI_MERGE_REQUEST_IID/notes" in after
@@ -233,3 +271,68 @@ def test_init_checks_every_file_before_it_writes_one(tmp_path: Path) -> None:
         "schemas",
         "schemas/strategi.schema.json",
     ]
+
+
+# --- where naravard is installed from --------------------------------------------------------------
+
+PLACEHOLDER = "https://<git-adressen till naravard>"
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_the_recipes_install_naravard_from_its_git_repository_at_this_version(name: str) -> None:
+    recipe = yaml.safe_load(template(name))
+    variables = recipe["env"] if "env" in recipe else recipe["naravard"]["variables"]
+    # Never the bare name: naravard is not on PyPI, and whoever registers the name would be installed.
+    assert variables["NARAVARD_PAKET"] == f"naravard @ git+{PLACEHOLDER}@v{__version__}"
+    assert "v" + __version__ in (PROJECT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
+def test_a_workflow_from_init_installs_naravard_from_a_git_clone_and_runs(tmp_path: Path) -> None:
+    """The generated workflow's install step, with its placeholder address pointing at a local clone
+    of this repository tagged as this version, in a fresh environment; then its check step.
+
+    naravard's dependencies, pip and setuptools come from this test environment (a .pth line)
+    and nothing is downloaded: pip builds naravard from the clone and installs only naravard.
+    """
+    if subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "HEAD"], capture_output=True).returncode:
+        pytest.skip("inte ett git-repositorium")
+    clone = tmp_path / "naravard-klon"
+    _git(tmp_path, "clone", "-q", str(PROJECT), str(clone))
+    _git(clone, "tag", f"v{__version__}")
+    region = tmp_path / "region"
+    assert invoke("init", str(region), "--region", "dalarna")[0] == 0
+    workflow = yaml.safe_load((region / ".github" / "workflows" / "naravard.yml").read_text(encoding="utf-8"))
+    steps = {s.get("name"): s for s in workflow["jobs"]["kontroll"]["steps"]}
+    address = clone.as_uri()
+    package = workflow["env"]["NARAVARD_PAKET"].replace(PLACEHOLDER, address)
+
+    venv = tmp_path / "venv"
+    # No pip or setuptools of its own: this environment's (the lock's) are found through the .pth.
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True
+    )
+    [site] = (venv / "lib").glob("python*/site-packages")
+    (site / "beroenden.pth").write_text(
+        "\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n", encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "NARAVARD_PAKET": package,
+        "PIP_NO_INDEX": "1",  # nothing from an index: the dependencies are there already
+        "PIP_NO_BUILD_ISOLATION": "0",  # build with the setuptools that is there (pip reads 0 as off)
+        "VIRTUAL_ENV": str(venv),
+    }
+    for name in ("Installera naravard", "Kontrollera filerna"):
+        done = subprocess.run(
+            ["bash", "-e", "-c", steps[name]["run"]], cwd=region, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, (name, done.stdout, done.stderr)
+    version = subprocess.run(["naravard", "--version"], env=env, capture_output=True, text=True, check=True)
+    assert version.stdout == f"naravard {__version__}\n"
+    [record] = site.glob("naravard-*.dist-info/direct_url.json")
+    source = json.loads(record.read_text(encoding="utf-8"))
+    assert source["url"] == address
+    assert source["vcs_info"]["requested_revision"] == f"v{__version__}"

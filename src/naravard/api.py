@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -102,7 +103,8 @@ def diff_revisions(root: Path, spec: str) -> RevisionDiff:
         raise UsageError("Ange en git-version, t.ex. --rev main..HEAD eller --rev HEAD~1.")
     old = load_repository(root, revision=old_rev)
     new = load_repository(root, revision=new_rev) if new_rev else load_repository(root)
-    return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"))
+    errors = Counter(f.location.file for f in check(new) if f.severity is Severity.ERROR)
+    return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"), errors=errors)
 
 
 def build_report(
@@ -128,10 +130,7 @@ def build_report(
 
     files = list(iter_data_files(root))
     if year is None:
-        years = [f.year for f in files if f.kind == "uppfoljning" and f.year is not None]
-        if not years:
-            raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-        year = max(years)
+        year = _report_year(root)
     if sys.platform == "linux" and len(files) >= parallel.MIN_FILES:
         # A large repository is loaded in a forked child that sends back only the report's
         # context: the memory of the loaded repository goes back to the system when the child
@@ -156,6 +155,18 @@ def build_report(
     return write_report(context, charts, out, formats=formats, templates=templates)
 
 
+def _report_year(root: Path) -> int:
+    """The latest year with a follow-up handed in without errors (a draft is not handed in);
+    the latest year with any follow-up when none is."""
+    from naravard.submission import followup_years, latest_submitted_year
+
+    repo = load_repository(root)
+    years = followup_years(repo)
+    if not years:
+        raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
+    return latest_submitted_year(repo, check(repo)) or years[-1]
+
+
 def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
@@ -174,9 +185,9 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
 
 def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
     findings = check(repo, warnings=warnings)
-    files = len(repo.files)
+    checked = [f.rel for f in repo.files]
     if paths:
         prefixes = [relative_path(repo.root, p) for p in paths]
         findings = [f for f in findings if within(f.location.file, prefixes)]
-        files = sum(1 for f in repo.files if within(f.rel, prefixes))
-    return CheckResult.build(findings, files=files)
+        checked = [rel for rel in checked if within(rel, prefixes)]
+    return CheckResult.build(findings, files=len(checked), checked=checked)

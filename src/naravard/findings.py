@@ -49,16 +49,17 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """All findings of one run, plus how many files were read."""
+    """All findings of one run, plus how many files were read (and which: `checked`)."""
 
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     files: int = 0
+    checked: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
-    def build(cls, findings: Iterable[Finding], *, files: int) -> CheckResult:
+    def build(cls, findings: Iterable[Finding], *, files: int, checked: Iterable[str] = ()) -> CheckResult:
         """Sort and de-duplicate findings (one problem found twice is shown once)."""
         unique = {(f.sort_key, f.message, f.severity): f for f in findings}
-        return cls(tuple(sorted(unique.values(), key=lambda f: f.sort_key)), files)
+        return cls(tuple(sorted(unique.values(), key=lambda f: f.sort_key)), files, tuple(checked))
 
     @property
     def errors(self) -> int:

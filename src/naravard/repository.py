@@ -27,6 +27,7 @@ from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.messages import iter_schema_findings
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
+from naravard.submission import is_draft
 from naravard.suggest import did_you_mean, show
 
 M = TypeVar("M", bound=BaseModel, covariant=True)
@@ -68,6 +69,7 @@ class Repository:
     handlingsplaner: list[Entry[Handlingsplan]] = field(default_factory=list)
     imported: list[Entry[ImporteradeNyckeltal]] = field(default_factory=list)
     partial: list[Entry[BaseModel]] = field(default_factory=list)
+    drafts: set[str] = field(default_factory=set)  # follow-ups with no score filled in (naravard.submission)
     _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
     _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
@@ -220,6 +222,8 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
             partial = salvage(file, doc)
             if partial is not None:
                 repo.partial.append(partial)
+            if file.kind is Kind.FOLLOWUP and is_draft(doc.value):
+                repo.drafts.add(file.rel)
     if not any(f.kind is Kind.STRATEGY for f in repo.files):
         where = f"revisionen {revision}" if revision else str(root / "data" / "region")
         raise UsageError(

@@ -12,7 +12,7 @@ __all__ = ["app", "main"]
 swedish.install()
 
 # Importing a module registers its commands; this order is the order `naravard --help` lists them.
-for _module in ("check", "diff", "report", "export", "form", "kolada", "authoring"):
+for _module in ("check", "diff", "status", "report", "export", "form", "kolada", "authoring"):
     importlib.import_module(f"naravard.cli.{_module}")
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import enum
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
+from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
+from naravard.findings import CheckResult
 
 
 class Format(enum.StrEnum):
@@ -19,6 +22,24 @@ class Format(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
+    auto = "auto"
+
+
+class FailOn(enum.StrEnum):
+    """What makes validate and lint exit 1."""
+
+    error = "error"
+    warning = "warning"
+
+
+def resolve_format(output: Format) -> str:
+    """`auto`: annotations under GitHub Actions (GITHUB_ACTIONS=true), text elsewhere."""
+    if output is not Format.auto:
+        return output.value
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 PathsArgument = Annotated[
@@ -26,32 +47,85 @@ PathsArgument = Annotated[
     typer.Argument(help="Filer eller mappar att rapportera om (standard: hela repositoriet)."),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Utdataformat: text, json eller github.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Utdataformat: text, json, github (annotationer), sarif (kodgranskning), gitlab (Code "
+        "Quality), junit (XML) eller auto (github i GitHub Actions, annars text).",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="Vad som ger exit 1: error (fel) eller warning (även varningar)."),
 ]
 
 
-def _report(paths: list[Path] | None, root: Path | None, output: Format, *, lint: bool, strict: bool) -> None:
+def _report(
+    paths: list[Path] | None,
+    root: Path | None,
+    output: Format,
+    *,
+    lint: bool,
+    fail_on: FailOn,
+    baseline: Path | None = None,
+    update_baseline: bool = False,
+) -> None:
     from naravard import api
     from naravard.output import FORMATTERS
 
     try:
         repo_root = repository_root(root)
         result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or ())
+        if baseline is not None or update_baseline:
+            result = _with_baseline(result, repo_root, baseline, update=update_baseline, limited=bool(paths))
     except UsageError as error:
         raise fail(error) from None
-    FORMATTERS[output.value](result, repo_root, sys.stdout)
-    raise typer.Exit(result.exit_code(strict=strict))
+    FORMATTERS[resolve_format(output)](result, repo_root, sys.stdout)
+    raise typer.Exit(result.exit_code(strict=fail_on is FailOn.warning))
+
+
+def _with_baseline(
+    result: CheckResult, repo_root: Path, path: Path | None, *, update: bool, limited: bool
+) -> CheckResult:
+    """Leave out the warnings recorded in the baseline (after recording them, with `update`)."""
+    from naravard import baseline
+
+    path = path if path is not None else repo_root / baseline.DEFAULT_NAME
+    scope = result.checked if limited else None
+    if update:
+        keep = None
+        if limited and path.exists():  # entries for the files not checked this time stay
+            checked = set(result.checked)
+            keep = Counter({k: n for k, n in baseline.read(path).items() if k[1] not in checked})
+        total = baseline.write(path, result.findings, keep=keep)
+        typer.echo(f"Skrev {path}: {count(total, 'varning', 'varningar')} i baslinjen.", err=True)
+    applied = baseline.apply(result.findings, baseline.read(path), scope=scope)
+    if applied.stale:
+        typer.echo(
+            f"{path}: {count(len(applied.stale), 'post', 'poster')} gäller inte längre (varningen är "
+            f"rättad). Kör `naravard lint --baseline {path} --update-baseline` så blir filen mindre:",
+            err=True,
+        )
+        for (code, file, message), _ in applied.stale:
+            typer.echo(f"  {file}: {code} {message}", err=True)
+    if applied.hidden:
+        typer.echo(f"{count(applied.hidden, 'varning', 'varningar')} i baslinjen visas inte.", err=True)
+    return CheckResult.build(applied.findings, files=result.files, checked=result.checked)
 
 
 @app.command()
 def validate(
-    paths: PathsArgument = None, root: RootOption = None, output_format: FormatOption = Format.text
+    paths: PathsArgument = None,
+    root: RootOption = None,
+    output_format: FormatOption = Format.text,
+    fail_on: FailOnOption = FailOn.error,
 ) -> None:
     """Kontrollera filerna mot formatet och strategin.
 
     Avslutas med 0 utan fel, 1 med fel och 2 om kommandot inte kunde köras.
     """
-    _report(paths, root, output_format, lint=False, strict=False)
+    _report(paths, root, output_format, lint=False, fail_on=fail_on)
 
 
 @app.command()
@@ -59,11 +133,35 @@ def lint(
     paths: PathsArgument = None,
     root: RootOption = None,
     output_format: FormatOption = Format.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Låt även varningar ge exit 1.")] = False,
+    fail_on: FailOnOption = FailOn.error,
+    strict: Annotated[bool, typer.Option("--strict", help="Samma som --fail-on warning.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Visa bara varningar som inte finns i baslinjen (t.ex. naravard-baseline.json).",
+            dir_okay=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Skriv dagens varningar till baslinjen (standard: naravard-baseline.json i roten).",
+        ),
+    ] = False,
 ) -> None:
     """Granska filerna: felen som validate hittar, plus varningar.
 
     Varningarna gäller sådant som bör ses över: tomma svar, stora förändringar, saknade
-    nyckeltal. Bara varningar ger exit 0, utom med --strict.
+    nyckeltal. Bara varningar ger exit 0, utom med --fail-on warning (eller --strict).
     """
-    _report(paths, root, output_format, lint=True, strict=strict)
+    _report(
+        paths,
+        root,
+        output_format,
+        lint=True,
+        fail_on=FailOn.warning if strict else fail_on,
+        baseline=baseline,
+        update_baseline=update_baseline,
+    )

@@ -60,7 +60,8 @@ def export(
 
     Rubrikerna är strategins namn. Text som ett kalkylprogram skulle läsa som en formel skrivs som text.
 
-    Avslutas med 1 utan att skriva något om repositoriet har fel.
+    Avslutas med 1 utan att skriva något om årets filer har fel (årets uppföljningar, planerna och
+    strategin som gäller för året); fel i andra års filer stoppar inte exporten.
     """
     from naravard.export.run import export_year
 
@@ -78,8 +79,8 @@ def export(
         raise fail(error) from None
     if result.errors:
         typer.echo(
-            f"naravard: exporten gjordes inte: repositoriet har {result.errors} fel, och en fil med fel "
-            "skulle saknas i exporten. Rätta felen först (`naravard validate` visar dem).",
+            f"naravard: exporten gjordes inte: filerna för {year} har {result.errors} fel, och en fil med "
+            "fel skulle saknas i exporten. Rätta felen först (`naravard validate` visar dem).",
             err=True,
         )
         raise typer.Exit(1)

@@ -53,6 +53,15 @@ class ActivityChange:
 
 
 @dataclass(frozen=True)
+class TextChange:
+    """A free text that was rewritten: where (`resultat` of an activity, a part of the reflection)
+    and a short word diff (`„Tio“ → „Tolv“; +„och kaffe“`)."""
+
+    where: str
+    words: str
+
+
+@dataclass(frozen=True)
 class KommunDiff:
     """One kommun's follow-up in A against B (either may be missing)."""
 
@@ -66,6 +75,9 @@ class KommunDiff:
     nyckeltal: tuple[NyckeltalChange, ...] = ()
     activities: tuple[ActivityChange, ...] = ()
     reflection_changed: tuple[str, ...] = ()
+    texts: tuple[TextChange, ...] = ()
+    errors: int = 0  # errors in B's file (a revision diff): with has_b False the file is there but broken
+    broken_a: bool = False  # A's file was there but could not be read (a revision diff)
 
     @property
     def moved(self) -> bool:
@@ -107,10 +119,11 @@ class YearDiff:
 
 @dataclass(frozen=True)
 class FileChange:
-    """A data file other than a follow-up that was added, removed or changed between revisions."""
+    """A data file other than a follow-up that was added, removed, changed, or is there with errors
+    (`fel`: it could not be compared, details say how many)."""
 
     file: str
-    kind: Literal["ny", "borttagen", "andrad"]
+    kind: Literal["ny", "borttagen", "andrad", "fel"]
     details: tuple[str, ...] = field(default_factory=tuple)
 
 

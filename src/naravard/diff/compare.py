@@ -6,7 +6,8 @@ One engine serves `naravard diff`, `naravard diff --rev` and the report (issue 4
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from pydantic import BaseModel
 
@@ -21,6 +22,8 @@ from naravard.diff.changes import (
     Verdict,
     YearDiff,
 )
+from naravard.diff.texts import text_changes
+from naravard.discover import Kind
 from naravard.model.followup import Uppfoljning
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
@@ -102,6 +105,7 @@ def compare_followups(
             )
         )
     activities = _activities(old, new, titles) if old and new else ()
+    texts = text_changes(old, new, titles) if old and new else ()
     reflection = tuple(
         key
         for key in _REFLECTION
@@ -118,6 +122,7 @@ def compare_followups(
         nyckeltal=tuple(nyckeltal),
         activities=activities,
         reflection_changed=reflection,
+        texts=texts,
     )
 
 
@@ -216,14 +221,30 @@ def _region(
     return tuple(summaries)
 
 
-def compare_revisions(old: Repository, new: Repository, *, labels: tuple[str, str]) -> RevisionDiff:
-    """What changed between two loaded revisions of a repository, in the domain's terms."""
-    old_followups = {(f.model.kommun, f.model.ar): f for f in old.followups}
-    new_followups = {(f.model.kommun, f.model.ar): f for f in new.followups}
+def compare_revisions(
+    old: Repository,
+    new: Repository,
+    *,
+    labels: tuple[str, str],
+    errors: Mapping[str, int] | None = None,
+) -> RevisionDiff:
+    """What changed between two loaded revisions of a repository, in the domain's terms.
+
+    A follow-up is known by its file (`data/kommuner/<kommun>/uppfoljning-<år>.yaml`): a file
+    that is there in B but has errors (`errors`: per file, in B) is reported as such with the
+    count, never as removed; only a file that is gone is removed.
+    """
+    errors = errors or {}
+    old_files, new_files = _followup_files(old), _followup_files(new)
+    old_entries = {f.doc.rel: f for f in old.followups}
+    new_entries = {f.doc.rel: f for f in new.followups}
     followups = []
-    for key in sorted(old_followups.keys() | new_followups.keys(), key=lambda k: (k[1], k[0])):
-        a, b = old_followups.get(key), new_followups.get(key)
-        if a and b and a.model == b.model:
+    for key in sorted(old_files.keys() | new_files.keys(), key=lambda k: (k[1], k[0])):
+        rel_a, rel_b = old_files.get(key), new_files.get(key)
+        a = old_entries.get(rel_a) if rel_a else None
+        b = new_entries.get(rel_b) if rel_b else None
+        count = errors.get(rel_b, 0) if rel_b else 0
+        if a and b and a.model == b.model and not count:
             continue
         revision = new.revision_for(key[1]) or old.revision_for(key[1])
         if revision is None:
@@ -237,24 +258,36 @@ def compare_revisions(old: Repository, new: Repository, *, labels: tuple[str, st
             labels=(f"{key[1]}", f"{key[1]}"),
             titles=titles,
         )
-        followups.append(diff)
-    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(_other_files(old, new)))
+        followups.append(replace(diff, errors=count, broken_a=rel_a is not None and a is None))
+    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(_other_files(old, new, errors)))
 
 
-def _other_files(old: Repository, new: Repository) -> list[FileChange]:
+def _followup_files(repo: Repository) -> dict[tuple[str, int], str]:
+    return {
+        (f.folder, f.year): f.rel
+        for f in repo.files
+        if f.kind is Kind.FOLLOWUP and f.folder is not None and f.year is not None
+    }
+
+
+def _other_files(old: Repository, new: Repository, errors: Mapping[str, int]) -> list[FileChange]:
     def index(repo: Repository) -> dict[str, Entry[BaseModel]]:
         entries: list[Entry[BaseModel]] = [*repo.strategies, *repo.handlingsplaner, *repo.plans]
         return {e.doc.rel: e for e in entries}
 
+    kinds = (Kind.STRATEGY, Kind.HANDLINGSPLAN, Kind.PLAN)
+    present = {f.rel for f in new.files if f.kind in kinds}
     before, after = index(old), index(new)
     changes = []
-    for rel in sorted(before.keys() | after.keys()):
+    for rel in sorted(before.keys() | after.keys() | {r for r in present if errors.get(r)}):
         a, b = before.get(rel), after.get(rel)
-        if a is None:
+        if errors.get(rel) and (b is None or a is None or a.model != b.model):
+            changes.append(FileChange(rel, "fel", (f"{errors[rel]} fel",)))
+        elif a is None and b is not None:
             changes.append(FileChange(rel, "ny"))
-        elif b is None:
+        elif b is None and rel not in present:
             changes.append(FileChange(rel, "borttagen"))
-        elif a.model != b.model:
+        elif a is not None and b is not None and a.model != b.model:
             details: tuple[str, ...] = ()
             if isinstance(a.model, LokalPlan) and isinstance(b.model, LokalPlan):
                 details = _plan_details(a.model, b.model)
@@ -271,9 +304,13 @@ def _other_files(old: Repository, new: Repository) -> list[FileChange]:
 def _plan_details(old: LokalPlan, new: LokalPlan) -> tuple[str, ...]:
     before = {a.id: a for a in old.aktiviteter}
     after = {a.id: a for a in new.aktiviteter}
-    details = [f"ny aktivitet {key}" for key in after if key not in before]
-    details += [f"aktiviteten {key} borttagen" for key in before if key not in after]
-    details += [f"aktiviteten {key} ändrad" for key in after if key in before and after[key] != before[key]]
+    details = [f"ny aktivitet {after[key].titel}" for key in after if key not in before]
+    details += [f"aktiviteten {before[key].titel} borttagen" for key in before if key not in after]
+    details += [
+        f"aktiviteten {after[key].titel} ändrad"
+        for key in after
+        if key in before and after[key] != before[key]
+    ]
     for field_name in ("kommuner", "period", "titel", "parter", "antagen"):
         if getattr(old, field_name) != getattr(new, field_name):
             details.append(f"`{field_name}` ändrad")

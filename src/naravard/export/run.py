@@ -12,6 +12,7 @@ from naravard.export.csv_ import DIALECTS, build_csv, csv_paths
 from naravard.export.tables import build_tables
 from naravard.findings import Severity
 from naravard.repository import load_repository
+from naravard.submission import year_scope
 
 Format = Literal["xlsx", "csv"]
 
@@ -33,13 +34,15 @@ def default_out(year: int, output_format: Format) -> Path:
 def export_year(
     root: Path, year: int, *, output_format: Format = "xlsx", out: Path | None = None, dialect: str = "excel"
 ) -> ExportResult:
-    """Write the year's export; nothing is written while the data has errors.
+    """Write the year's export; nothing is written while the year's data has errors.
 
-    A file with an error would be missing from the sheets without a word, so
-    the export waits until `naravard validate` is clean.
+    A file with an error would be missing from the sheets without a word, so the export waits
+    until the files it depends on are clean (naravard.submission.year_scope: the year's
+    follow-ups, its plans and strategy revision); errors in other years do not stop it.
     """
-    repo = load_repository(root)
-    errors = sum(1 for f in check(repo) if f.severity is Severity.ERROR)
+    repo = load_repository(root, until=year)
+    scope = year_scope(repo, year)
+    errors = sum(1 for f in check(repo) if f.severity is Severity.ERROR and f.location.file in scope)
     if errors:
         return ExportResult(errors=errors)
     tables = build_tables(repo, year)

@@ -257,24 +257,40 @@ def revision_markdown(diff: RevisionDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _named_activity_line(change: Any) -> str:
+    # The activity by its title (from the plan), not its id.
+    name = change.titel or change.id
+    if change.kind == "ny":
+        return f"ny aktivitet {name} ({_STATUS.get(change.new_status, change.new_status)})"
+    if change.kind == "borttagen":
+        return f"aktiviteten {name} redovisas inte längre"
+    old = _STATUS.get(change.old_status, change.old_status)
+    return f"{name}: {old} → {_STATUS.get(change.new_status, change.new_status)}"
+
+
+def _errors(n: int) -> str:
+    return f"har fel ({n} fel; `naravard validate` visar dem)"
+
+
 def revision_lines(diff: RevisionDiff) -> list[str]:
     """One line per changed follow-up or file, e.g. `Falun 2024: Nära mellan oss 3 → 4; …`."""
     out = []
     for k in diff.followups:
         head = f"{k.namn} {k.label_b}"
-        if not k.has_a:
-            out.append(f"{head}: ny uppföljning")
-            continue
         if not k.has_b:
-            out.append(f"{head}: uppföljningen borttagen")
+            out.append(f"{head}: {_errors(k.errors) if k.errors else 'uppföljningen borttagen'}")
+            continue
+        if not k.has_a:
+            out.append(f"{head}: {'felen rättade' if k.broken_a else 'ny uppföljning'}")
             continue
         parts = [f"{s.namn} {s.old} → {s.new}" for s in k.scores if s.old != s.new]
-        parts += [f"{n.id} {_num(n.old)} → {_num(n.new)}" for n in k.nyckeltal if n.old != n.new]
-        parts += [_activity_line(a) for a in k.activities]
-        if k.reflection_changed:
-            parts.append("reflektionen ändrad (" + ", ".join(k.reflection_changed) + ")")
+        parts += [f"{n.namn} {_num(n.old)} → {_num(n.new)}" for n in k.nyckeltal if n.old != n.new]
+        parts += [_named_activity_line(a) for a in k.activities]
+        parts += [f"{t.where} ändrad: {t.words}" for t in k.texts]
+        if k.errors:
+            parts.append(_errors(k.errors))
         out.append(f"{head}: " + ("; ".join(parts) if parts else "texter ändrade"))
-    word = {"ny": "ny fil", "borttagen": "borttagen", "andrad": "ändrad"}
+    word = {"ny": "ny fil", "borttagen": "borttagen", "andrad": "ändrad", "fel": "har fel"}
     for f in diff.files:
         detail = f": {'; '.join(f.details)}" if f.details else ""
         out.append(f"{f.file} {word[f.kind]}{detail}")

@@ -31,6 +31,7 @@ from naravard.model.words import RIKTNING, STATUS, UNIT
 from naravard.numbers import change, in_points, points, relative
 from naravard.report.analysis import Analysis, read_analysis
 from naravard.repository import Entry, Repository
+from naravard.submission import Status, submission
 
 STATUS_NAMES = {key: word.capitalize() for key, word in STATUS.items()}
 RIKTNING_NAMES = RIKTNING
@@ -96,7 +97,7 @@ class Note:
 
 @dataclass(frozen=True)
 class SubmissionRow:
-    """One kommun's row of the kommun × year matrix: `inlamnad`, `fel` or `saknas` per year."""
+    """One kommun's row of the kommun × year matrix: a naravard.submission.Status value per year."""
 
     kommun: KommunRef
     cells: tuple[str, ...]
@@ -431,11 +432,8 @@ def _submissions(
     """The kommun × year matrix, and each kommun's file and cell for the report's year."""
     files_by_key = {(f.folder, f.year): f.rel for f in inputs.repo.files if f.kind == "uppfoljning"}
 
-    def cell(kommun: str, y: int) -> str:
-        rel = files_by_key.get((kommun, y))
-        if rel is None:
-            return "saknas"
-        return "fel" if errors.get(rel) else "inlamnad"
+    def cell(kommun: str, y: int) -> str:  # the definitions `naravard status` shares
+        return submission(inputs.repo, errors, kommun, y).status.value
 
     rows = tuple(SubmissionRow(k, tuple(cell(k.id, y) for y in years)) for k in inputs.refs)
     this_year = {
@@ -886,8 +884,8 @@ def build_context(
         submission_years=submission_years,
         earlier_years=tuple(inputs.earlier_years),
         submissions=submissions,
-        submitted=tuple(k.namn for k in refs if cells[k.id][1] != "saknas"),
-        missing=tuple(k.namn for k in refs if cells[k.id][1] == "saknas"),
+        submitted=tuple(k.namn for k in refs if cells[k.id][1] in (Status.INLAMNAD, Status.FEL)),
+        missing=tuple(k.namn for k in refs if cells[k.id][1] in (Status.SAKNAS, Status.UTKAST)),
         invalid=tuple(
             (k.namn, cells[k.id][0], errors[cells[k.id][0]]) for k in refs if cells[k.id][1] == "fel"
         ),

@@ -33,7 +33,7 @@ from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-CELL_WORDS = {"inlamnad": "Inlämnad", "fel": "Inlämnad med fel", "saknas": "Saknas"}
+CELL_WORDS = {"inlamnad": "Inlämnad", "fel": "Inlämnad med fel", "utkast": "Utkast", "saknas": "Saknas"}
 VERDICT_WORDS = {
     "battre": "bättre",
     "samre": "sämre",
