@@ -283,6 +283,8 @@ def salvage(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | None:
                 if not path:
                     return None
                 paths.add(_as_written(marked, path))
+            # A part inside another that goes anyway is not taken out on its own.
+            paths = {p for p in paths if not any(p[: len(q)] == q for q in paths if len(q) < len(p))}
             for path in paths:
                 _remove(marked, path)
             removed |= paths

@@ -64,6 +64,7 @@ _ARGUMENTS = {
     "directory": "MAPP",
     "file": "FIL",
     "forms": "FIL",
+    "args": "ÅR|FIL",
 }
 
 _USAGE = {"[OPTIONS]": "[ALTERNATIV]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]..."}
