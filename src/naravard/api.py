@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from naravard import core
+from naravard.core import check
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
-from naravard.discover import iter_data_files, relative_path, within
+from naravard.discover import iter_data_files
 from naravard.errors import UsageError
-from naravard.findings import CheckResult, Finding, Severity
+from naravard.findings import CheckResult
 from naravard.loader import parallel
-from naravard.repository import Repository, load_repository
-from naravard.rules import iter_findings
+from naravard.repository import load_repository
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -33,39 +34,14 @@ __all__ = [
 ]
 
 
-def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
-    """Every finding of a loaded repository: load, schema and rule findings (errors first)."""
-    found = [*repo.findings, *iter_findings(repo, warnings=warnings)]
-    return waive(found, repo) if warnings else found
-
-
-def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
-    """Drop warnings that an inline comment or a current waiver in naravard.yaml silences."""
-    kept = []
-    for finding in findings:
-        loc = finding.location
-        if finding.severity is Severity.WARNING and finding.code != "NV390":
-            inline = repo.waivers.get(loc.file, {})
-            codes = (*inline.get(loc.line, (0, ()))[1], *inline.get(loc.line - 1, (0, ()))[1])
-            if finding.code in codes:
-                continue
-            if any(w.covers(finding.code, loc.file, repo.today) for w in repo.config.undantag):
-                continue
-        kept.append(finding)
-    return kept
-
-
 def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
-    """Validate the whole repository; report only findings in `paths` when some are given."""
-    return _run(load_repository(root), paths, warnings=False)
+    """`naravard validate`: check the whole repository; report only findings in `paths` if given."""
+    return core.run(root, paths)
 
 
 def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
-    """Validate and add the quality warnings, less those waived."""
-    repo = load_repository(root)
-    if today is not None:
-        repo.today = today
-    return _run(repo, paths, warnings=True)
+    """`naravard lint`: validate and add the quality warnings, less those waived, as of `today`."""
+    return core.run(root, paths, warnings=True, today=today)
 
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
@@ -134,13 +110,3 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
     )
-
-
-def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
-    findings = check(repo, warnings=warnings)
-    files = len(repo.files)
-    if paths:
-        prefixes = [relative_path(repo.root, p) for p in paths]
-        findings = [f for f in findings if within(f.location.file, prefixes)]
-        files = sum(1 for f in repo.files if within(f.rel, prefixes))
-    return CheckResult.build(findings, files=files)

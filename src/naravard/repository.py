@@ -6,7 +6,6 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -15,8 +14,9 @@ from pydantic import BaseModel, ValidationError
 from naravard.config import Konfiguration, load_config
 from naravard.discover import CONFIG_NAME, EXPECTED_NAMES, DataFile, GitSnapshot, Kind, iter_data_files
 from naravard.errors import UsageError
-from naravard.findings import Finding, Location
+from naravard.findings import Code, Finding, Location
 from naravard.loader import SourceDocument
+from naravard.loader.codes import UNREADABLE_FILE
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
@@ -24,7 +24,7 @@ from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.messages import iter_schema_findings
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
-from naravard.suggest import did_you_mean, show
+from naravard.suggest import guess, show
 
 M = TypeVar("M", bound=BaseModel, covariant=True)
 
@@ -51,7 +51,6 @@ class Repository:
     """Everything the cross-file rules look at."""
 
     root: Path
-    today: date = field(default_factory=date.today)
     config_doc: SourceDocument | None = None
     waivers: dict[str, dict[int, tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     config: Konfiguration = field(default_factory=lambda: Konfiguration())
@@ -182,7 +181,7 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
-                repo.findings.append(Finding(Location(file.rel), "NV009", _LINK))
+                repo.findings.append(UNREADABLE_FILE.at(Location(file.rel), _LINK))
             continue
         repo.findings.extend(doc.findings)
         if doc.waivers:
@@ -233,6 +232,23 @@ def _index(repo: Repository, entry: Entry[BaseModel]) -> None:
     target.append(entry)
 
 
+UNKNOWN_FILE = Code(
+    "NV010",
+    "unknown-file",
+    "Filnamnet känns inte igen",
+    doc="""
+En YAML-fil under data/ har ett namn som naravard inte känner igen, och
+kontrolleras därför inte. Filerna heter `strategi.yaml`, `handlingsplan-ÅÅÅÅ.yaml`,
+`nyckeltal-ÅÅÅÅ.yaml` (i data/region/) och `lokal-plan.yaml`,
+`uppfoljning-ÅÅÅÅ.yaml` (i data/kommuner/<kommun>/).
+
+Fel: `data/kommuner/falun/uppföljning-2024.yaml` (med ö), `uppfoljning-2024.yml`.
+
+Så rättar du: byt namn på filen; meddelandet föreslår det närmaste namnet.
+""",
+)
+
+
 def _unknown_file(file: DataFile) -> Finding:
     parts = file.rel.split("/")
     area = parts[1] if len(parts) > 2 else ""
@@ -240,7 +256,8 @@ def _unknown_file(file: DataFile) -> Finding:
     stem = parts[-1]
     year = re.search(r"[0-9]{4}", stem)
     known = [e.replace("ÅÅÅÅ", year.group() if year else "ÅÅÅÅ") for e in expected]
-    hint = did_you_mean(re.sub(r"\.yml\Z", ".yaml", stem), known)
+    name = guess(re.sub(r"\.yml\Z", ".yaml", stem), known)
+    hint = name.hint
     if stem.lower().endswith(".yml") and not hint:
         hint = " Filändelsen ska vara .yaml."
     if area == "kommuner" and len(parts) != 4:
@@ -249,11 +266,11 @@ def _unknown_file(file: DataFile) -> Finding:
         place = f"Filer här heter {', '.join(expected)}."
     else:
         place = "Datafiler ligger i data/region/ eller data/kommuner/<kommun>/."
-    return Finding(
+    return UNKNOWN_FILE.at(
         Location(file.rel),
-        "NV010",
         f"naravard känner inte igen filnamnet `{show(parts[-1], 60)}`, så filen kontrolleras inte."
         f"{hint} {place}",
+        suggestion=name.nearest,  # a new name for the file, not an edit of its text
     )
 
 

@@ -16,14 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV303", "activity-not-reported", "Aktiviteten saknas i uppföljningen", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every plan activity running during the year appears in the year's follow-up."""
+    repo = ctx.repo
     for followup in repo.followups:
         year = followup.model.ar
         plan = repo.plan_for(followup.model.kommun, year)
@@ -37,4 +35,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"Aktiviteten `{aktivitet.id}` ({aktivitet.titel}) pågår enligt planen {year} "
                     "men nämns inte i uppföljningen."
                 )
-                yield followup.doc.finding(("aktiviteter",), RULE.code, message, key=True)
+                yield RULE.on(followup.doc, ("aktiviteter",), message, key=True)
+
+
+RULE = Rule(
+    "NV303",
+    "activity-not-reported",
+    "Aktiviteten saknas i uppföljningen",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

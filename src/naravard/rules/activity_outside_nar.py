@@ -15,14 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV304", "activity-outside-nar", "Aktiviteten redovisas utanför sin tid", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Reported activities run, by the plan, during the follow-up's year."""
+    repo = ctx.repo
     for followup in repo.followups:
         year = followup.model.ar
         plan = repo.plan_for(followup.model.kommun, year)
@@ -39,4 +37,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"Enligt planen pågår `{rapport.id}` {nar.start.text}–{nar.slut.text}, "
                     f"inte {year}. Justera `nar` i planen om tiden har ändrats."
                 )
-                yield followup.doc.finding(("aktiviteter", i, "id"), RULE.code, message)
+                yield RULE.on(followup.doc, ("aktiviteter", i, "id"), message)
+
+
+RULE = Rule(
+    "NV304",
+    "activity-outside-nar",
+    "Aktiviteten redovisas utanför sin tid",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

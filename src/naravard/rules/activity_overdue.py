@@ -29,14 +29,12 @@ from datetime import date
 
 from naravard.findings import Finding, Severity
 from naravard.model.plan import Aktivitet
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV302", "activity-overdue", "Aktiviteten borde ha slutat", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The latest follow-up of an activity whose end has passed does not still call it open."""
+    repo = ctx.repo
     latest: dict[tuple[str, str], tuple[int, object]] = {}
     activities: dict[int, dict[str, Aktivitet]] = {}  # per plan: id → activity, built once
     for followup in repo.followups:
@@ -61,4 +59,14 @@ def check(repo: Repository) -> Iterator[Finding]:
             f"Aktiviteten `{activity}` skulle enligt planen sluta {aktivitet.nar.slut.text}, men "
             f"uppföljningen {year} säger `{rapport.status}`. Uppdatera statusen eller planen."
         )
-        yield followup.doc.finding(("aktiviteter", i, "status"), RULE.code, message)
+        yield RULE.on(followup.doc, ("aktiviteter", i, "status"), message)
+
+
+RULE = Rule(
+    "NV302",
+    "activity-overdue",
+    "Aktiviteten borde ha slutat",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

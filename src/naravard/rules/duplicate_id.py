@@ -31,10 +31,7 @@ from typing import Any
 
 from naravard.findings import Finding
 from naravard.loader import SourceDocument
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV213", "duplicate-id", "Id:t används redan")
+from naravard.rules.base import Context, Rule
 
 
 def _duplicates(
@@ -45,13 +42,14 @@ def _duplicates(
         if value in first:
             line = doc.at((section, first[value], field)).line
             message = f"`{value}` finns redan på rad {line} under `{section}`. Varje {field} ska vara unikt."
-            yield doc.finding((section, i, field), RULE.code, message)
+            yield RULE.on(doc, (section, i, field), message)
         else:
             first[value] = i
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Ids are unique within their list."""
+    repo = ctx.repo
     for strategy in repo.strategies:
         model, doc = strategy.model, strategy.doc
         yield from _duplicates(doc, "delmal", (d.id for d in model.delmal))
@@ -60,7 +58,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         yield from _duplicates(doc, "kommuner", (k.kod for k in model.kommuner), "kod")
         if model.malbild.id in {d.id for d in model.delmal}:
             message = "Målbilden och ett delmål har samma id; självskattningen behöver skilja dem åt."
-            yield doc.finding(("malbild", "id"), RULE.code, message)
+            yield RULE.on(doc, ("malbild", "id"), message)
     for plan in repo.plans:
         yield from _duplicates(plan.doc, "aktiviteter", (a.id for a in plan.model.aktiviteter))
     for handlingsplan in repo.handlingsplaner:
@@ -68,3 +66,6 @@ def check(repo: Repository) -> Iterator[Finding]:
         yield from _duplicates(handlingsplan.doc, "prioriteringar", ids)
     for followup in repo.followups:
         yield from _duplicates(followup.doc, "aktiviteter", (a.id for a in followup.model.aktiviteter))
+
+
+RULE = Rule("NV213", "duplicate-id", "Id:t används redan", doc=__doc__ or "", check=check)

@@ -16,14 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV310", "followup-missing", "Kommunens uppföljning saknas", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """For every year with follow-ups, every kommun of the strategy has one."""
+    repo = ctx.repo
     submitted: dict[int, set[str]] = {}
     for file in repo.files:
         if file.kind == "uppfoljning" and file.year is not None and file.folder:
@@ -42,4 +40,14 @@ def check(repo: Repository) -> Iterator[Finding]:
             f"{count} uppföljning för {year}, som {others} har lämnat in: {names}. "
             f"Filen heter data/kommuner/<kommun>/uppfoljning-{year}.yaml."
         )
-        yield revision.doc.finding(("kommuner",), RULE.code, message, key=True)
+        yield RULE.on(revision.doc, ("kommuner",), message, key=True)
+
+
+RULE = Rule(
+    "NV310",
+    "followup-missing",
+    "Kommunens uppföljning saknas",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

@@ -23,18 +23,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Location, Severity
-from naravard.repository import Repository, iter_entries
-from naravard.rules.base import Rule
-
-RULE = Rule("NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING)
+from naravard.repository import iter_entries
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """No free text holds bidi controls or zero-width characters (found while loading)."""
+    repo = ctx.repo
     for entry in iter_entries(repo):
         for line, column, char in entry.doc.hidden:
             message = (
                 f"Texten innehåller ett osynligt tecken (U+{ord(char):04X}) som kan vända "
                 "eller dölja text. Ta bort det."
             )
-            yield Finding(Location(entry.doc.rel, line, column), RULE.code, message)
+            yield RULE.at(Location(entry.doc.rel, line, column), message)
+
+
+RULE = Rule(
+    "NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING, doc=__doc__ or "", check=check
+)

@@ -30,14 +30,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV216", "import-mismatch", "Värdet från Kolada stämmer inte med strategin eller året")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every imported value is for the file's year and from the KPI the strategy names."""
+    repo = ctx.repo
     for imported in repo.imported:
         year = imported.model.ar
         revision = repo.revision_for(year)
@@ -50,7 +48,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 path = ("kommuner", kommun, key)
                 if value.period != year:
                     message = f"Värdet gäller {value.period}, men filen gäller {year}. {fetch}"
-                    yield imported.doc.finding((*path, "period"), RULE.code, message)
+                    yield RULE.on(imported.doc, (*path, "period"), message)
                 if key not in sources or sources[key] == value.kolada:
                     continue
                 wanted = sources[key]
@@ -59,4 +57,13 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"Värdet för `{key}` kommer från Kolada-id `{value.kolada}`, men strategin "
                     f"({revision.doc.rel}) {said} för nyckeltalet. {fetch}"
                 )
-                yield imported.doc.finding((*path, "kolada"), RULE.code, message)
+                yield RULE.on(imported.doc, (*path, "kolada"), message)
+
+
+RULE = Rule(
+    "NV216",
+    "import-mismatch",
+    "Värdet från Kolada stämmer inte med strategin eller året",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -23,15 +23,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV207", "missing-score", "Självskattning saknas eller gäller okänt delmål")
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The målbild and every delmål are scored, and nothing else is."""
+    repo = ctx.repo
     for followup in repo.followups:
         revision = repo.revision_for(followup.model.ar)
         if revision is None:
@@ -42,10 +40,19 @@ def check(repo: Repository) -> Iterator[Finding]:
         if missing:
             names = ", ".join(f"`{m}`" for m in missing)
             message = f"Självskattning saknas för {names}. Målbilden och alla delmål ska skattas."
-            yield followup.doc.finding(("sjalvskattning",), RULE.code, message, key=True)
+            yield RULE.on(followup.doc, ("sjalvskattning",), message, key=True)
         for key in scored:
             if key not in expected:
-                message = (
-                    f"`{key}` är varken målbilden eller ett delmål i strategin.{did_you_mean(key, expected)}"
-                )
-                yield followup.doc.finding(("sjalvskattning", key), RULE.code, message, key=True)
+                said = guess(key, expected)
+                message = f"`{key}` är varken målbilden eller ett delmål i strategin.{said.hint}"
+                yield RULE.on(followup.doc, ("sjalvskattning", key), message, key=True, guess=said)
+
+
+RULE = Rule(
+    "NV207",
+    "missing-score",
+    "Självskattning saknas eller gäller okänt delmål",
+    doc=__doc__ or "",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)

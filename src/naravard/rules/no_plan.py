@@ -18,14 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every follow-up's kommun has a plan whose period holds the year."""
+    repo = ctx.repo
     for followup in repo.followups:
         kommun, year = followup.model.kommun, followup.model.ar
         if repo.plans_for(kommun, year):
@@ -37,4 +35,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         else:
             detail = " Ingen lokal plan nämner kommunen under `kommuner`."
         message = f"Det finns ingen lokal plan för `{kommun}` som gäller {year}.{detail}"
-        yield followup.doc.finding(("kommun",), RULE.code, message)
+        yield RULE.on(followup.doc, ("kommun",), message)
+
+
+RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året", doc=__doc__ or "", check=check)

@@ -23,10 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV308", "nyckeltal-implausible", "Nyckeltalet är orimligt för sin enhet", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 # unit → (lowest, highest, how the bound is said); None: no bound on that side.
 RANGES: dict[str, tuple[float | None, float | None, str]] = {
@@ -40,8 +37,9 @@ RANGES: dict[str, tuple[float | None, float | None, str]] = {
 }
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Values lie within what their unit allows."""
+    repo = ctx.repo
     for followup in repo.followups:
         revision = repo.revision_for(followup.model.ar)
         if revision is None:
@@ -57,4 +55,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"`{key}` anges i {unit} och bör vara {said}, men är {value.varde:g}. "
                     "Kontrollera värdet och decimalpunkten."
                 )
-                yield followup.doc.finding(("nyckeltal", key, "varde"), RULE.code, message)
+                yield RULE.on(followup.doc, ("nyckeltal", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV308",
+    "nyckeltal-implausible",
+    "Nyckeltalet är orimligt för sin enhet",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

@@ -25,19 +25,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV307", "nyckeltal-jump", "Nyckeltalet ändras mycket på ett år", Severity.WARNING)
+from naravard.rules.base import Context, Option, Rule
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+MAX_CHANGE = Option(
+    "nyckeltal_max_andring",
+    float,
+    0.5,
+    "Hur stor andel ett nyckeltal får ändras på ett år utan varning (0.5 = 50 %).",
+    above=0,
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
     """Nyckeltal change by at most the configured share since last year, or carry a comment."""
-    limit = repo.config.regler.nyckeltal_max_andring
+    repo = ctx.repo
+    limit = ctx.option(MAX_CHANGE)
     for followup in repo.followups:
         previous = repo.followup_for(followup.model.kommun, followup.model.ar - 1)
         if previous is None:
@@ -54,4 +61,15 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"({change:+.0%}) sedan förra året. Kontrollera värdet; är förändringen verklig, "
                 "skriv en kommentar."
             ).replace("%", " %")
-            yield followup.doc.finding(("nyckeltal", key, "varde"), RULE.code, message)
+            yield RULE.on(followup.doc, ("nyckeltal", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV307",
+    "nyckeltal-jump",
+    "Nyckeltalet ändras mycket på ett år",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+    options=(MAX_CHANGE,),
+)

@@ -22,14 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV309", "nyckeltal-missing", "Nyckeltal saknas i uppföljningen", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every nyckeltal of the revision in force is listed (null when not known)."""
+    repo = ctx.repo
     for followup in repo.followups:
         revision = repo.revision_for(followup.model.ar)
         if revision is None:
@@ -41,4 +39,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"{len(missing)} av strategins nyckeltal saknas: {listed}. "
                 "Skriv `null` för ett värde som inte är känt."
             )
-            yield followup.doc.finding(("nyckeltal",), RULE.code, message, key=True)
+            yield RULE.on(followup.doc, ("nyckeltal",), message, key=True)
+
+
+RULE = Rule(
+    "NV309",
+    "nyckeltal-missing",
+    "Nyckeltal saknas i uppföljningen",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

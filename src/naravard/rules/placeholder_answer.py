@@ -27,10 +27,7 @@ from typing import Any
 
 from naravard.findings import Finding, Severity
 from naravard.loader import SourceDocument
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV301", "placeholder-answer", "Tomt svar eller platshållare", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 PLACEHOLDERS = frozenset(
     {"", "-", "--", "–", "—", ".", "..", "...", "…", "?", "??", "???", "x", "xx", "xxx",
@@ -53,11 +50,12 @@ def _found(doc: SourceDocument, path: tuple[Any, ...], text: str | None, what: s
     shown = f"`{text.strip()}`" if text and text.strip() else "tomt"
     message = f"Svaret på {what} är {shown}. Skriv svaret, så att det syns i uppföljningen."
     # An empty value has no text to point at: point at its key.
-    return doc.finding(path, RULE.code, message, key=not shown.startswith("`"))
+    return RULE.on(doc, path, message, key=not shown.startswith("`"))
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Required free text in plans, follow-ups and handlingsplaner says something."""
+    repo = ctx.repo
     questions = {
         "titel": "titel",
         "vad": "vad",
@@ -91,3 +89,13 @@ def check(repo: Repository) -> Iterator[Finding]:
             if is_placeholder(prio.beskrivning):
                 path = ("prioriteringar", i, "beskrivning")
                 yield _found(handlingsplan.doc, path, prio.beskrivning, f"beskrivning av `{prio.id}`")
+
+
+RULE = Rule(
+    "NV301",
+    "placeholder-answer",
+    "Tomt svar eller platshållare",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

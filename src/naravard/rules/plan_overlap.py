@@ -16,14 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV212", "plan-overlap", "Kommunen omfattas av två planer samma år")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """No kommun is held by two plans whose periods overlap."""
+    repo = ctx.repo
     for plan in repo.plans:
         period = plan.model.period
         for i, kommun in enumerate(plan.model.kommuner):
@@ -38,4 +36,9 @@ def check(repo: Repository) -> Iterator[Finding]:
                         f"`{kommun}` omfattas också av {other.doc.rel} för {years}. "
                         "En kommun får bara omfattas av en lokal plan per år."
                     )
-                    yield plan.doc.finding(("kommuner", i), RULE.code, message)
+                    yield RULE.on(plan.doc, ("kommuner", i), message)
+
+
+RULE = Rule(
+    "NV212", "plan-overlap", "Kommunen omfattas av två planer samma år", doc=__doc__ or "", check=check
+)

@@ -23,14 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV306", "score-jump", "Stor förändring i självskattningen utan kommentar", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Scores that move two steps or more since last year carry a comment."""
+    repo = ctx.repo
     for followup in repo.followups:
         previous = repo.followup_for(followup.model.kommun, followup.model.ar - 1)
         if previous is None:
@@ -44,4 +42,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                 "Skriv en kommentar som förklarar varför: `{varde: "
                 f"{score.varde}, kommentar: ...}}`."
             )
-            yield followup.doc.finding(("sjalvskattning", key, "varde"), RULE.code, message)
+            yield RULE.on(followup.doc, ("sjalvskattning", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV306",
+    "score-jump",
+    "Stor förändring i självskattningen utan kommentar",
+    Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

@@ -26,14 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV206", "score-out-of-scale", "Skattningen ligger utanför skalan")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every score is an integer on the strategy's scale."""
+    repo = ctx.repo
     for followup in repo.followups:
         revision = repo.revision_for(followup.model.ar)
         if revision is None:
@@ -47,4 +45,9 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"Välj ett av stegen: {steps}."
                 )
                 path = ("sjalvskattning", key, "varde")
-                yield followup.doc.finding(path, RULE.code, message)
+                yield RULE.on(followup.doc, path, message)
+
+
+RULE = Rule(
+    "NV206", "score-out-of-scale", "Skattningen ligger utanför skalan", doc=__doc__ or "", check=check
+)

@@ -31,32 +31,31 @@ from collections.abc import Iterator
 from naravard.findings import Finding
 from naravard.model.strategy import Strategi
 from naravard.repository import Entry, Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV215", "strategy-inconsistent", "Strategins skala, giltighet eller ersättningar går inte ihop")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The scale's labels cover min..max exactly; validity runs forwards."""
+    repo = ctx.repo
     for strategy in repo.strategies:
         doc, skala, info = strategy.doc, strategy.model.skala, strategy.model.strategi
         if skala.min >= skala.max:
             message = f"Skalans min ({skala.min}) måste vara mindre än max ({skala.max})."
-            yield doc.finding(("skala", "max"), RULE.code, message)
+            yield RULE.on(doc, ("skala", "max"), message)
         else:
             steps = set(range(skala.min, skala.max + 1))
             missing = sorted(steps - set(skala.etiketter))
             if missing:
                 listed = ", ".join(str(m) for m in missing)
                 message = f"Etikett saknas för {listed} på skalan {skala.min}–{skala.max}."
-                yield doc.finding(("skala", "etiketter"), RULE.code, message, key=True)
+                yield RULE.on(doc, ("skala", "etiketter"), message, key=True)
             for step in skala.etiketter:
                 if step not in steps:
                     message = f"{step} ligger utanför skalan {skala.min}–{skala.max}."
-                    yield doc.finding(("skala", "etiketter", step), RULE.code, message, key=True)
+                    yield RULE.on(doc, ("skala", "etiketter", step), message, key=True)
         if info.giltig_from > info.giltig_tom:
             message = "`giltig_tom` kommer före `giltig_from`."
-            yield doc.finding(("strategi", "giltig_tom"), RULE.code, message)
+            yield RULE.on(doc, ("strategi", "giltig_tom"), message)
         yield from _replacements(repo, strategy)
 
 
@@ -77,7 +76,16 @@ def _replacements(repo: Repository, strategy: Entry[Strategi]) -> Iterator[Findi
             path = ("ersatter", section, old)
             if new not in current:
                 message = f"`{new}` finns inte under `{section}` i den här versionen av strategin."
-                yield strategy.doc.finding(path, RULE.code, message)
+                yield RULE.on(strategy.doc, path, message)
             if before is not None and old not in before:
                 message = f"`{old}` finns inte under `{section}` i förra versionen ({previous.doc.rel})."  # type: ignore[union-attr]
-                yield strategy.doc.finding(path, RULE.code, message, key=True)
+                yield RULE.on(strategy.doc, path, message, key=True)
+
+
+RULE = Rule(
+    "NV215",
+    "strategy-inconsistent",
+    "Strategins skala, giltighet eller ersättningar går inte ihop",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -29,15 +29,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV204", "unknown-activity", "Aktiviteten finns inte i den lokala planen")
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every activity a follow-up reports exists in the kommun's plan for that year."""
+    repo = ctx.repo
     for followup in repo.followups:
         plan = repo.plan_for(followup.model.kommun, followup.model.ar)
         if plan is None:
@@ -46,8 +44,19 @@ def check(repo: Repository) -> Iterator[Finding]:
         ids = set(known)
         for i, aktivitet in enumerate(followup.model.aktiviteter):
             if aktivitet.id not in ids:
+                said = guess(aktivitet.id, known)
                 message = (
                     f"Aktiviteten `{aktivitet.id}` finns inte i den lokala planen "
-                    f"({plan.doc.rel}).{did_you_mean(aktivitet.id, known)}"
+                    f"({plan.doc.rel}).{said.hint}"
                 )
-                yield followup.doc.finding(("aktiviteter", i, "id"), RULE.code, message)
+                yield RULE.on(followup.doc, ("aktiviteter", i, "id"), message, guess=said)
+
+
+RULE = Rule(
+    "NV204",
+    "unknown-activity",
+    "Aktiviteten finns inte i den lokala planen",
+    doc=__doc__ or "",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)

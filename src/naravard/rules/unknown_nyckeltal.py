@@ -28,15 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV202", "unknown-nyckeltal", "Nyckeltalet finns inte i strategin för året")
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every reported nyckeltal is in the strategy revision in force for the year."""
+    repo = ctx.repo
     for followup in repo.followups:
         revision = repo.revision_for(followup.model.ar)
         if revision is None:
@@ -44,11 +42,12 @@ def check(repo: Repository) -> Iterator[Finding]:
         known = [n.id for n in revision.model.nyckeltal]
         for key in followup.model.nyckeltal:
             if key not in known:
+                said = guess(key, known)
                 message = (
                     f"Nyckeltalet `{key}` finns inte i strategin som gäller för "
-                    f"{followup.model.ar} ({revision.doc.rel}).{did_you_mean(key, known)}"
+                    f"{followup.model.ar} ({revision.doc.rel}).{said.hint}"
                 )
-                yield followup.doc.finding(("nyckeltal", key), RULE.code, message, key=True)
+                yield RULE.on(followup.doc, ("nyckeltal", key), message, key=True, guess=said)
     for imported in repo.imported:
         revision = repo.revision_for(imported.model.ar)
         if revision is None:
@@ -57,8 +56,19 @@ def check(repo: Repository) -> Iterator[Finding]:
         for kommun, values in imported.model.kommuner.items():
             for key in values:
                 if key not in known:
+                    said = guess(key, known)
                     message = (
                         f"Nyckeltalet `{key}` finns inte i strategin som gäller för "
-                        f"{imported.model.ar} ({revision.doc.rel}).{did_you_mean(key, known)}"
+                        f"{imported.model.ar} ({revision.doc.rel}).{said.hint}"
                     )
-                    yield imported.doc.finding(("kommuner", kommun, key), RULE.code, message, key=True)
+                    yield RULE.on(imported.doc, ("kommuner", kommun, key), message, key=True, guess=said)
+
+
+RULE = Rule(
+    "NV202",
+    "unknown-nyckeltal",
+    "Nyckeltalet finns inte i strategin för året",
+    doc=__doc__ or "",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)
