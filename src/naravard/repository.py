@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -12,7 +12,15 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from naravard.config import Konfiguration, load_config
-from naravard.discover import CONFIG_NAME, EXPECTED_NAMES, DataFile, GitSnapshot, Kind, iter_data_files
+from naravard.discover import (
+    CONFIG_NAME,
+    EXPECTED_NAMES,
+    DataFile,
+    GitSnapshot,
+    Kind,
+    MemorySnapshot,
+    iter_data_files,
+)
 from naravard.errors import UsageError
 from naravard.findings import Code, Finding, Location
 from naravard.loader import SourceDocument
@@ -134,16 +142,22 @@ class Repository:
 
 
 def load_repository(
-    root: Path, *, revision: str | None = None, jobs: int | None = None, until: int | None = None
+    root: Path,
+    *,
+    revision: str | None = None,
+    jobs: int | None = None,
+    until: int | None = None,
+    contents: Mapping[str, bytes] | None = None,
 ) -> Repository:
-    """Load every data file of the repository (or of a git revision of it).
+    """Load every data file of the repository (or of a git revision of it, or of `contents`).
 
     Broken files become findings, never exceptions. Files are parsed in `jobs` worker
     processes (default: one per core; see naravard.loader.parallel). With `until`, the
     follow-ups and Kolada imports of later years are listed in `files` but not loaded: what a
     report or a diff of that year reads, since no error of an earlier file depends on them.
     Strategies, plans and handlingsplaner are always loaded (a plan's priorities may come
-    from a later handlingsplan).
+    from a later handlingsplan). With `contents` (path from the root → bytes), the files are
+    those and nothing is read from disk.
     """
     # Loading builds millions of objects that live until the process ends, and Python's cycle
     # collector would scan all of them again and again as they accumulate (issue 9: a third of
@@ -152,7 +166,8 @@ def load_repository(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        repo = _load(root, revision, jobs, until)
+        snapshot = MemorySnapshot(root, contents) if contents is not None else None
+        repo = _load(root, revision, jobs, until, snapshot)
     finally:
         gc.freeze()
         if enabled:
@@ -160,9 +175,16 @@ def load_repository(
     return repo
 
 
-def _load(root: Path, revision: str | None, jobs: int | None, until: int | None) -> Repository:
+def _load(
+    root: Path,
+    revision: str | None,
+    jobs: int | None,
+    until: int | None,
+    snapshot: GitSnapshot | MemorySnapshot | None,
+) -> Repository:
     repo = Repository(root)
-    snapshot = GitSnapshot(root, revision) if revision is not None else None
+    if revision is not None:
+        snapshot = GitSnapshot(root, revision)
     files = snapshot.files() if snapshot else list(iter_data_files(root))
 
     def source(rel: str, path: Path) -> Source:

@@ -3,9 +3,19 @@
 Uppföljningen redovisar planens aktiviteter. En aktivitet vars tid (`nar`)
 omfattar året men som inte står i uppföljningen syns inte i rapporten.
 
-Godkänt: planens `halsocafe` (2024–2025) står under `aktiviteter` i uppföljningen 2024.
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), planens `sip-elevhalsa` pågår 2024–2026:
 
-Varning (NV303): uppföljningen 2024 nämner inte `halsocafe`.
+```yaml
+  - id: sip-elevhalsa
+    status: pagaende
+    resultat: Startade i augusti, 14 SIP under hösten.
+```
+
+Varning (NV303): uppföljningen 2024 nämner inte `sip-elevhalsa`:
+
+```yaml
+  # sip-elevhalsa saknas
+```
 
 Så rättar du: lägg till aktiviteten med status och resultat (även `planerad`
 eller `pausad` är ett svar).

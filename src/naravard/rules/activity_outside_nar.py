@@ -3,9 +3,17 @@
 Planens `nar` säger när aktiviteten pågår. Att redovisa den ett år utanför den
 tiden är tillåtet (FORMAT.md regel 5) men tyder på att planen inte är uppdaterad.
 
-Godkänt: aktiviteten har `nar: {start: 2024, slut: 2025}` och redovisas 2024.
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), `sip-elevhalsa` redovisas 2024 och 2026:
 
-Varning (NV304): samma aktivitet redovisas i uppföljningen 2023.
+```yaml
+    nar: {start: 2024-08-15, slut: 2026-06-30}
+```
+
+Varning (NV304): enligt planen pågår den inte 2026:
+
+```yaml
+    nar: {start: 2024-08-15, slut: 2025-12}
+```
 
 Så rättar du: justera `nar` i planen, eller ta bort aktiviteten ur årets uppföljning.
 """

@@ -4,18 +4,17 @@ Planens `nar.slut` säger när aktiviteten ska vara klar. Om årets uppföljning
 (den senaste som nämner aktiviteten) fortfarande säger `planerad` eller
 `pagaende` efter att slutet har passerat, behöver planen eller statusen ses över.
 
-Godkänt (planen: `slut: 2024-06`; uppföljningen 2024):
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), uppföljningen 2026 säger `status: pagaende` om
+`trygg-hemgang`:
 
 ```yaml
-  - id: mobilt-team
-    status: genomford
+    nar: {start: 2023-03, slut: 2027}
 ```
 
-Varning (NV302):
+Varning (NV302): aktiviteten skulle ha slutat 2024:
 
 ```yaml
-  - id: mobilt-team
-    status: pagaende
+    nar: {start: 2023-03, slut: 2024-05}
 ```
 
 Så rättar du: uppdatera statusen (genomford, pausad, avbruten), eller förläng

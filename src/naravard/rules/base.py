@@ -2,7 +2,7 @@
 
 A rule module defines `check(ctx)` and, after it, `RULE = Rule(...)` with the module
 docstring as its documentation. The docstring holds a passing and a failing example
-that tests/test_rules.py runs (see `naravard.rules.examples` for their form).
+that tests/test_rules.py runs (tests/rule_examples.py describes their form).
 """
 
 from __future__ import annotations

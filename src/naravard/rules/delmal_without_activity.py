@@ -3,9 +3,17 @@
 Den lokala planen omsätter strategin lokalt. Ett delmål som ingen aktivitet
 nämner under `delmal` får ingen egen redovisning i uppföljningen.
 
-Godkänt: minst en aktivitet har `delmal: [nara-till-halsa]`.
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), `sip-elevhalsa` bidrar till `nara-for-alla`:
 
-Varning (NV305): ingen aktivitet nämner `nara-till-halsa`.
+```yaml
+    delmal: [nara-for-alla]
+```
+
+Varning (NV305): ingen aktivitet bidrar längre till `nara-for-alla`:
+
+```yaml
+    delmal: [nara-for-mig]
+```
 
 Så rättar du: koppla en befintlig aktivitet till delmålet, lägg till en
 aktivitet, eller stäng av regeln i naravard.yaml om planen medvetet avgränsar sig.

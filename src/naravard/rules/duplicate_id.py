@@ -5,20 +5,16 @@ prioriteringar i en handlingsplan och aktiviteter i en uppföljning har var
 sitt id som andra filer hänvisar till. Två med samma id gör hänvisningen oklar.
 Kommunkoderna i strategin ska också vara unika.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-aktiviteter:
-  - id: mobilt-team
-  - id: halsocafe
+  - id: sip-elevhalsa
 ```
 
-Fel (NV213):
+Fel (NV213): `trygg-hemgang` står redan ovanför:
 
 ```yaml
-aktiviteter:
-  - id: mobilt-team
-  - id: mobilt-team
+  - id: trygg-hemgang
 ```
 
 Så rättar du: ge den ena ett eget id, eller slå ihop dem.

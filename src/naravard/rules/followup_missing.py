@@ -3,9 +3,15 @@
 Den regionala rapporten sammanställer alla kommuners uppföljningar. En kommun
 som saknas ett år då andra har lämnat in syns som saknad i rapporten.
 
-Varning (NV310): data/kommuner/orsa/ har ingen uppfoljning-2024.yaml, men andra
-kommuner har. En varning per år räknar upp alla kommuner som saknas; den står vid
-`kommuner` i den strategi som gäller för året.
+Godkänt (data/kommuner/ludvika/uppfoljning-2024.yaml), som andra kommuners uppföljningar 2024:
+
+```yaml
+kommun: ludvika
+```
+
+Varning (NV310) om filen tas bort: Ludvika saknas bland kommunerna som lämnat in 2024. En varning
+per år räknar upp alla kommuner som saknas; den står vid `kommuner` i den strategi som gäller för
+året.
 
 Så rättar du: lägg till kommunens uppföljning (`uppfoljning-ÅÅÅÅ.yaml` i
 kommunens mapp).

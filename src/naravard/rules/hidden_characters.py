@@ -6,13 +6,17 @@ i filen inte är det som läses i rapporten. De kommer oftast med vid kopiering 
 en webbsida eller ett annat program. I id:n är de redan fel (NV107); i fri text
 varnar granskningen.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-    resultat: 140 patienter inskrivna.
+  utmaningar: Olika journalsystem.
 ```
 
-Varning (NV312): samma text med ett osynligt U+200B mellan `140` och `patienter`.
+Varning (NV312): samma text med ett osynligt U+200B mellan orden:
+
+```yaml
+  utmaningar: Olika​journalsystem.
+```
 
 Så rättar du: skriv om texten för hand, eller ta bort tecknet (i VS Code syns det
 med inställningen "Render Control Characters").

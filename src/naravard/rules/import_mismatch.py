@@ -6,19 +6,16 @@ från det Kolada-id som strategin anger för nyckeltalet (`kolada`). Om strategi
 har fått ett nytt Kolada-id sedan värdena hämtades, eller om filen har ändrats
 för hand, stämmer det inte längre.
 
-Godkänt (strategin: `kolada: U71411` för undvikbar-slutenvard):
+Godkänt (data/region/nyckeltal-2024.yaml), strategin säger `kolada: U71411`:
 
 ```yaml
-ar: 2024
-kommuner:
-  falun:
-    undvikbar-slutenvard: {varde: 768, kolada: U71411, period: 2024, hamtad: 2025-03-03}
+    undvikbar-slutenvard: {varde: 990.5, kolada: U71411, period: 2024, hamtad: 2025-03-03}
 ```
 
-Fel (NV216):
+Fel (NV216): värdet gäller ett annat år:
 
 ```yaml
-    undvikbar-slutenvard: {varde: 768, kolada: U71412, period: 2023, hamtad: 2025-03-03}
+    undvikbar-slutenvard: {varde: 990.5, kolada: U71411, period: 2023, hamtad: 2025-03-03}
 ```
 
 Så rättar du: hämta värdena på nytt med `naravard kolada hamta 2024`, som

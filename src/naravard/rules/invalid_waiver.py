@@ -6,16 +6,16 @@ ansvarig och slutdatum. Fel (NV0xx–NV2xx) kan inte undantas: de måste rättas
 Ett undantag vars `galler_till` har passerat gäller inte längre, och varningen
 visas igen.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-  ansvarig: TODO  # naravard: ignore[NV301]
+  - id: sip-elevhalsa
 ```
 
-Varning (NV390):
+Varning (NV390): NV204 är ett fel, och fel kan inte undantas:
 
 ```yaml
-  - id: halsokafe  # naravard: ignore[NV204]
+  - id: sip-elevhalsa  # naravard: ignore[NV204]
 ```
 
 Så rättar du: rätta felet i stället, stava regelkoden rätt, eller förläng eller

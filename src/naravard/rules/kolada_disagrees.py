@@ -16,18 +16,16 @@ Vilket värde som gäller (företräde):
 Värdena räknas som lika när uppföljningens värde är Koladas avrundat till lika
 många decimaler (Kolada 61.23, uppföljningen 61.2).
 
-Godkänt (Kolada: 768.4):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), Kolada: 990.5:
 
 ```yaml
-nyckeltal:
-  undvikbar-slutenvard: 768
+  undvikbar-slutenvard: 990.5
 ```
 
 Varning (NV313):
 
 ```yaml
-nyckeltal:
-  undvikbar-slutenvard: 786
+  undvikbar-slutenvard: 909.5
 ```
 
 Så rättar du: stämmer Koladas värde, rätta värdet i uppföljningen eller skriv

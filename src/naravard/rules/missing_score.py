@@ -3,17 +3,17 @@
 Självskattningen ska omfatta målbilden och vart och ett av strategins delmål.
 En nyckel som varken är målbilden eller ett delmål är troligen felstavad.
 
-Godkänt (med en strategi vars målbild har id:t `malbild` och vars delmål är `delmal-a`
-och `delmal-b`):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-sjalvskattning:
-  malbild: 3
-  delmal-a: 2
-  delmal-b: {varde: 3, kommentar: Nytt samarbete med vårdcentralen}
+  nara-till-halsa: 2
 ```
 
-Fel (NV207): raden `delmal-b` saknas, eller ett id är felstavat.
+Fel (NV207):
+
+```yaml
+  nara-till-hals: 2
+```
 
 Så rättar du: skatta varje delmål och målbilden; meddelandet säger vilka som saknas.
 """

@@ -5,16 +5,16 @@ sista (ett år, en månad eller en dag). Båda ska ligga inom planens `period`,
 och start får inte komma efter slut. Planens `period.fran` får inte heller
 komma efter `period.till`.
 
-Godkänt (planens period är 2023–2027):
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), planens period är 2023–2027:
 
 ```yaml
-nar: {start: 2023-03, slut: 2027}
+    nar: {start: 2024-08-15, slut: 2026-06-30}
 ```
 
 Fel (NV214):
 
 ```yaml
-nar: {start: 2023-03, slut: 2028}
+    nar: {start: 2024-08-15, slut: 2028-06-30}
 ```
 
 Så rättar du: rätta tidpunkten, eller ändra planens period.

@@ -4,10 +4,17 @@ En uppföljning följer upp en lokal plan: den plan vars `kommuner` innehåller
 kommunen och vars `period` innehåller året, var den än ligger (en gemensam plan
 kan ligga i en annan kommuns mapp).
 
-Godkänt: data/kommuner/falun/lokal-plan.yaml har `kommuner: [falun]` och
-`period: {fran: 2023, till: 2026}`, och uppföljningen gäller 2024.
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), uppföljningen gäller 2024:
 
-Fel (NV211): uppföljningen gäller 2027, eller ingen plan nämner `falun`.
+```yaml
+period: {fran: 2023, till: 2027}
+```
+
+Fel (NV211): ingen plan gäller Borlänge 2024:
+
+```yaml
+period: {fran: 2025, till: 2027}
+```
 
 Så rättar du: lägg till en lokal plan (eller förläng planens period), eller
 lägg till kommunen i den gemensamma planens `kommuner`.

@@ -3,16 +3,16 @@
 En procentsats över 100, en andel över 1 eller ett negativt antal kan inte
 stämma. Enheten står i strategin.
 
-Godkänt (enhet procent):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), enheten är procent:
 
 ```yaml
-  fast-vardkontakt: 52.1
+  fast-lakarkontakt: 45
 ```
 
 Varning (NV308):
 
 ```yaml
-  fast-vardkontakt: 521
+  fast-lakarkontakt: 145
 ```
 
 Så rättar du: kontrollera värdet och decimalpunkten mot källan.

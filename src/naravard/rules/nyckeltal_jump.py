@@ -4,16 +4,16 @@ Ett värde som fördubblas eller halveras på ett år är oftare ett skrivfel (e
 decimal på fel ställe, fel enhet) än en verklig förändring. Gränsen är 50 %
 och kan ändras med `regler: {nyckeltal_max_andring: 0.3}` i naravard.yaml.
 
-Godkänt (förra året 52.1):
+Godkänt (data/kommuner/borlange/uppfoljning-2025.yaml), förra året 45:
 
 ```yaml
-  fast-vardkontakt: 53.0
+  fast-lakarkontakt: 45
 ```
 
 Varning (NV307):
 
 ```yaml
-  fast-vardkontakt: 5.3
+  fast-lakarkontakt: 4.5
 ```
 
 Så rättar du: kontrollera värdet mot källan. Är förändringen verklig, skriv en

@@ -4,15 +4,17 @@ Strategins lista med nyckeltal är fast. En uppföljning får utelämna nyckelta
 men ett värde som inte är känt ännu skrivs hellre `null`: då syns att frågan
 är besvarad.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-nyckeltal:
-  fast-vardkontakt: 52.1
-  overvikt-fetma: null   # inte publicerat ännu
+  sip-antal: 14
 ```
 
-Varning (NV309): `overvikt-fetma` saknas helt.
+Varning (NV309): `sip-antal` saknas helt:
+
+```yaml
+  # sip-antal saknas
+```
 
 Så rättar du: lägg till nyckeltalet, med `null` om värdet inte är känt.
 """

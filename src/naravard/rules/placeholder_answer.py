@@ -5,16 +5,16 @@ upp, och uppföljningen ska berätta om resultat och reflektion. Ett tomt svar,
 eller ett som bara är `-`, `TODO`, `?` eller `x`, godtas av validate (filen kan
 läsas) men säger ingenting i rapporten.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-    ansvarig: Enhetschef hemsjukvård, Falu kommun
+  utmaningar: Olika journalsystem.
 ```
 
 Varning (NV301):
 
 ```yaml
-    ansvarig: TODO
+  utmaningar: TODO
 ```
 
 Så rättar du: skriv svaret, eller skriv varför det inte finns något att säga ännu.

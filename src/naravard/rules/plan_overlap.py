@@ -3,9 +3,17 @@
 Varje kommun omfattas av högst en lokal plan för varje år. Två planer som båda
 nämner kommunen och vars perioder överlappar gör det oklart vilken som följs upp.
 
-Godkänt: falun/lokal-plan.yaml gäller 2023–2026 och ingen annan plan nämner `falun`.
+Godkänt (data/kommuner/ludvika/lokal-plan.yaml), borlange/lokal-plan.yaml gäller Borlänge 2023–2027:
 
-Fel (NV212): en gemensam plan i borlange/ nämner också `falun` för 2025–2027.
+```yaml
+kommuner: [ludvika, smedjebacken]
+```
+
+Fel (NV212): Borlänge har två planer 2024–2025:
+
+```yaml
+kommuner: [ludvika, smedjebacken, borlange]
+```
 
 Så rättar du: ta bort kommunen ur den ena planen, eller justera perioderna så
 att de inte överlappar.

@@ -3,16 +3,16 @@
 En skattning som går från 1 till 3, eller från 4 till 2, på ett år är ovanlig.
 Den kan vara riktig, men läsaren av rapporten behöver veta varför.
 
-Godkänt (förra året 2):
+Godkänt (data/kommuner/borlange/uppfoljning-2025.yaml), förra året 3:
 
 ```yaml
-  nara-for-mig: {varde: 4, kommentar: Nytt mobilt team i hela kommunen}
+  nara-for-mig: 3
 ```
 
-Varning (NV306):
+Varning (NV306), utan kommentar:
 
 ```yaml
-  nara-for-mig: 4
+  nara-for-mig: 1
 ```
 
 Så rättar du: skriv en `kommentar` som förklarar förändringen, eller rätta skattningen.

@@ -4,17 +4,15 @@ Självskattningen görs med heltal på strategins skala (`skala.min`–`skala.ma
 t.ex. 1–4: 1 stämmer inte alls, 2 stämmer ganska dåligt, 3 stämmer ganska bra,
 4 stämmer mycket bra.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), skalan är 1–4:
 
 ```yaml
-sjalvskattning:
   nara-for-mig: 3
 ```
 
 Fel (NV206):
 
 ```yaml
-sjalvskattning:
   nara-for-mig: 5
 ```
 

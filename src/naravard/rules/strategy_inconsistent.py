@@ -3,20 +3,17 @@
 Skalans `etiketter` har en etikett för varje heltal från `min` till `max`, och
 `min` är mindre än `max`. `giltig_from` kommer före `giltig_tom`.
 
-Godkänt:
+Godkänt (data/region/strategi.yaml), fyra etiketter:
 
 ```yaml
-skala:
-  min: 1
   max: 4
-  etiketter:
-    1: Stämmer inte alls
-    2: Stämmer ganska dåligt
-    3: Stämmer ganska bra
-    4: Stämmer mycket bra
 ```
 
-Fel (NV215): `max: 5` med bara fyra etiketter.
+Fel (NV215): fem steg men fyra etiketter:
+
+```yaml
+  max: 5
+```
 
 En reviderad strategis `ersatter` ska para ihop id:n som finns i förra versionen med
 id:n som finns i den här.

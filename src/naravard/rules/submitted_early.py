@@ -3,16 +3,16 @@
 `inlamnad` är dagen då uppföljningen lämnades in. En uppföljning av 2024 som
 lämnades in före 2025 beskriver inte hela året, eller så är datumet fel.
 
-Godkänt (uppfoljning-2024.yaml):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-inlamnad: 2025-02-14
+inlamnad: 2025-02-28
 ```
 
 Varning (NV311):
 
 ```yaml
-inlamnad: 2024-02-14
+inlamnad: 2024-12-01
 ```
 
 Så rättar du: rätta datumet, eller komplettera uppföljningen när året är slut.

@@ -4,20 +4,16 @@ Uppföljningen redovisar aktiviteterna i den lokala plan som gäller för
 kommunen och året, med planens id för varje aktivitet. Ett id som inte finns i
 planen är troligen felstavat, eller så saknas aktiviteten i planen.
 
-Godkänt (planen har en aktivitet `halsocafe`):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), planen har `sip-elevhalsa`:
 
 ```yaml
-aktiviteter:
-  - id: halsocafe
-    status: pagaende
-    resultat: Tio träffar, 240 besökare.
+  - id: sip-elevhalsa
 ```
 
 Fel (NV204):
 
 ```yaml
-aktiviteter:
-  - id: halsokafe
+  - id: sip-elevhals
 ```
 
 Så rättar du: använd aktivitetens id ur den lokala planen, eller lägg först

@@ -4,16 +4,16 @@ Planens aktiviteter, handlingsplanens prioriteringar och strategins nyckeltal
 hänvisar till delmål med deras id. Ett id som inte finns i den strategi som
 gäller för året (eller för planens period) är troligen felstavat.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/lokal-plan.yaml):
 
 ```yaml
-delmal: [nara-for-mig, nara-mellan-oss]
+    delmal: [nara-for-alla]
 ```
 
 Fel (NV201):
 
 ```yaml
-delmal: [nara-for-mej]
+    delmal: [nara-for-all]
 ```
 
 Så rättar du: använd ett av strategins delmål; meddelandet föreslår det närmaste.

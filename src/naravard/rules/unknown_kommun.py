@@ -4,16 +4,16 @@ Varje kommunmapp, varje uppföljnings `kommun`, varje kommun i en lokal plans
 `kommuner` och varje kommun i `data/region/nyckeltal-ÅÅÅÅ.yaml` ska vara ett id
 ur strategins lista `kommuner`.
 
-Godkänt (i data/kommuner/falun/uppfoljning-2024.yaml):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-kommun: falun
+kommun: borlange
 ```
 
 Fel (NV203):
 
 ```yaml
-kommun: falu
+kommun: borlang
 ```
 
 Så rättar du: använd kommunens id ur strategin (namnet med små bokstäver,

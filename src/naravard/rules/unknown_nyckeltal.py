@@ -5,18 +5,16 @@ uppföljning får bara redovisa nyckeltal som finns i den version av strategin
 som gäller för uppföljningens år. Detsamma gäller nyckeltalen i
 `data/region/nyckeltal-ÅÅÅÅ.yaml` (värden från Kolada).
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-nyckeltal:
-  fast-lakarkontakt: 52.1
+  fast-lakarkontakt: 45
 ```
 
 Fel (NV202):
 
 ```yaml
-nyckeltal:
-  fast-lakarkontak: 52.1
+  fast-lakarkontak: 45
 ```
 
 Så rättar du: stava id:t som i strategin (meddelandet föreslår det närmaste),

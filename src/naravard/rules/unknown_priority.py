@@ -3,16 +3,16 @@
 En aktivitets `prioritering` hänvisar till en prioritering i en regional
 handlingsplan vars år ligger inom den lokala planens period.
 
-Godkänt (handlingsplan-2024.yaml har prioriteringen `mobil-vard`):
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), handlingsplan-2024.yaml har prioriteringen `barn-och-unga`:
 
 ```yaml
-prioritering: mobil-vard
+    prioritering: barn-och-unga
 ```
 
 Fel (NV205):
 
 ```yaml
-prioritering: mobilvard
+    prioritering: barn-och-ung
 ```
 
 Så rättar du: använd id:t ur handlingsplanen, eller ta bort raden om

@@ -3,16 +3,16 @@
 En uppföljning ligger i mappen för den kommun som står under `kommun`. En lokal
 plan ligger i mappen för en av sina kommuner (en gemensam plan i en av dem).
 
-Godkänt (data/kommuner/falun/uppfoljning-2024.yaml):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-kommun: falun
+kommun: borlange
 ```
 
 Fel (NV208), samma fil:
 
 ```yaml
-kommun: borlange
+kommun: ludvika
 ```
 
 Så rättar du: flytta filen till rätt mapp, eller rätta `kommun`.

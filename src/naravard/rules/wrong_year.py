@@ -2,7 +2,7 @@
 
 `uppfoljning-2024.yaml`, `handlingsplan-2024.yaml` och `nyckeltal-2024.yaml` ska ha `ar: 2024`.
 
-Godkänt (uppfoljning-2024.yaml):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
 ar: 2024

@@ -4,7 +4,7 @@ Varje strategifil anger med `giltig_from` och `giltig_tom` vilka år den gäller
 En uppföljning, en handlingsplan, nyckeltal från Kolada eller en lokal plans
 period som ligger utanför alla strategiversioner kan inte kontrolleras.
 
-Godkänt (strategin gäller 2022-07-01–2030-01-01):
+Godkänt (data/region/handlingsplan-2024.yaml), strategierna gäller 2022-07-01–2030-01-01:
 
 ```yaml
 ar: 2024
