@@ -149,7 +149,9 @@ def test_fix_follows_the_fix_data_not_the_wording_of_the_message(
     number_hint = messages._number_hint
     monkeypatch.setattr(Guess, "hint", property(lambda self: " (omskrivet meddelande)"))
     monkeypatch.setattr(messages, "_number_hint", lambda value: (" Omskrivet.", number_hint(value)[1]))
-    repo.replace("kommuner/ludvika/uppfoljning-2024.yaml", "fast-lakarkontakt: 43.2", "fast-lakarkontakt: 43,2")
+    repo.replace(
+        "kommuner/ludvika/uppfoljning-2024.yaml", "fast-lakarkontakt: 43.2", "fast-lakarkontakt: 43,2"
+    )
     repo.replace("kommuner/borlange/uppfoljning-2024.yaml", "  utmaningar: Olika", "  utmaningr: Olika")
     messages_now = [f.message for f in repo.validate().findings]
     assert not any("Menade du" in m or "decimaler med punkt" in m for m in messages_now), messages_now

@@ -73,7 +73,7 @@ def _previous(repo: Repository, kommun: str, year: int) -> Entry[Uppfoljning] | 
 
 
 def _in_force(aktivitet: Aktivitet, year: int) -> bool:
-    return aktivitet.nar.start.first.year <= year <= aktivitet.nar.slut.last.year
+    return aktivitet.runs_in(year)
 
 
 def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> list[str]:

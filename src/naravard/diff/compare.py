@@ -21,12 +21,10 @@ from naravard.diff.changes import (
     Verdict,
     YearDiff,
 )
-from naravard.model.followup import Uppfoljning
+from naravard.model.followup import REFLECTION_KEYS, Uppfoljning
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.repository import Entry, Repository
-
-_REFLECTION = ("lardomar", "framgangsfaktorer", "utmaningar", "bedomning")
 
 
 def _verdict(riktning: str, old: float | None, new: float | None) -> Verdict:
@@ -95,7 +93,7 @@ def compare_followups(
     activities = _activities(old, new, titles) if old and new else ()
     reflection = tuple(
         key
-        for key in _REFLECTION
+        for key in REFLECTION_KEYS
         if old and new and getattr(old.reflektion, key).strip() != getattr(new.reflektion, key).strip()
     )
     return KommunDiff(

@@ -39,8 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # no plan or two: NV211 and NV212 say so
         reported = {a.id for a in followup.model.aktiviteter}
         for aktivitet in plan.model.aktiviteter:
-            running = aktivitet.nar.start.first.year <= year <= aktivitet.nar.slut.last.year
-            if running and aktivitet.id not in reported:
+            if aktivitet.runs_in(year) and aktivitet.id not in reported:
                 message = (
                     f"Aktiviteten `{aktivitet.id}` ({aktivitet.titel}) pågår enligt planen {year} "
                     "men nämns inte i uppföljningen."

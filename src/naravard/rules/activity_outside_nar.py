@@ -40,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if aktivitet is None:
                 continue
             nar = aktivitet.nar
-            if not nar.start.first.year <= year <= nar.slut.last.year:
+            if not aktivitet.runs_in(year):
                 message = (
                     f"Enligt planen pågår `{rapport.id}` {nar.start.text}–{nar.slut.text}, "
                     f"inte {year}. Justera `nar` i planen om tiden har ändrats."

@@ -27,6 +27,8 @@ from typing import Any
 
 from naravard.findings import Finding, Severity
 from naravard.loader import SourceDocument
+from naravard.model.followup import REFLECTION_KEYS
+from naravard.model.glossary import GLOSSARY
 from naravard.rules.base import Context, Rule
 
 PLACEHOLDERS = frozenset(
@@ -76,14 +78,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 path = ("aktiviteter", i, "resultat")
                 yield _found(followup.doc, path, rapport.resultat, f"resultat för `{rapport.id}`")
         reflektion = followup.model.reflektion
-        for key, what in (
-            ("lardomar", "lärdomar"),
-            ("framgangsfaktorer", "framgångsfaktorer"),
-            ("utmaningar", "utmaningar"),
-            ("bedomning", "bedömning"),
-        ):
+        for key in REFLECTION_KEYS:
             if is_placeholder(text := getattr(reflektion, key)):
-                yield _found(followup.doc, ("reflektion", key), text, what)
+                yield _found(followup.doc, ("reflektion", key), text, GLOSSARY[key].lower())
     for handlingsplan in repo.handlingsplaner:
         for i, prio in enumerate(handlingsplan.model.prioriteringar):
             if is_placeholder(prio.beskrivning):
