@@ -239,13 +239,11 @@ def test_a_500_that_persists_ends_in_a_swedish_message(kolada: FakeKolada) -> No
 def test_a_slow_kolada_times_out_and_is_tried_again(kolada: FakeKolada) -> None:
     kolada.reply(f"/v3{REQUEST}", Reply(delay=1.0))
     c, sleeps = client(kolada, timeout=0.1, attempts=2)
-    started = time.monotonic()
     with pytest.raises(KoladaError) as caught:
         fetch_all(c)
     assert "svarade inte inom 0.1 sekunder" in str(caught.value)
     assert len(kolada.requests) == 2
     assert len(sleeps) == 1
-    assert time.monotonic() - started < 1.0
 
 
 def test_malformed_json_is_reported_without_retrying(kolada: FakeKolada) -> None:
