@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/naravard validate
 
 typecheck: $(STAMP)
-	$(BIN)/mypy src
+	$(BIN)/mypy src tests
 
 check: lint typecheck test
 

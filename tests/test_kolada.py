@@ -64,7 +64,7 @@ class FakeKolada:
     @property
     def root(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def base(self, version: str = "v3") -> str:
         return f"{self.root}/{version}"
@@ -649,7 +649,9 @@ def test_a_written_nyckeltal_file_is_clean(repo: Repo) -> None:
 
 
 @pytest.mark.parametrize("case", DIAGNOSTICS, ids=[f"{c[0]}-{i}" for i, c in enumerate(DIAGNOSTICS)])
-def test_a_mistake_in_the_nyckeltal_file_lands_on_its_line_and_column(repo: Repo, case: tuple) -> None:
+def test_a_mistake_in_the_nyckeltal_file_lands_on_its_line_and_column(
+    repo: Repo, case: tuple[str, str, str, int, int]
+) -> None:
     code, old, new, line, column = case
     assert NYCKELTAL_FILE.count(old) == 1
     repo.write(FILE, NYCKELTAL_FILE.replace(old, new))

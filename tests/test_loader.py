@@ -168,11 +168,11 @@ def test_an_unknown_key_suggests_the_nearest_known_one(repo: Repo) -> None:
     assert "Tillåtna nycklar här: kommun, ar, inlamnad" in message
 
 
-def _composed_spans(text: str) -> dict[tuple[object, ...], Span]:
+def _composed_spans(text: str) -> dict[tuple[str | int, ...], Span]:
     """Every path's span as PyYAML's composer sees it: the oracle for the compact positions."""
-    found: dict[tuple[object, ...], Span] = {}
+    found: dict[tuple[str | int, ...], Span] = {}
 
-    def walk(node: yaml.Node, path: tuple[object, ...], key_mark: yaml.Mark) -> None:
+    def walk(node: yaml.Node, path: tuple[str | int, ...], key_mark: yaml.Mark) -> None:
         mark = node.start_mark
         found[path] = Span(key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.MappingNode):
@@ -184,6 +184,7 @@ def _composed_spans(text: str) -> dict[tuple[object, ...], Span]:
                 walk(item, (*path, i), item.start_mark)
 
     root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    assert root is not None
     walk(root, (), root.start_mark)
     return found
 
