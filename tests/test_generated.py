@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from naravard.cli import reference
 from naravard.codes import render_docs
 from naravard.model.schema import build_schemas, render
 from naravard.repository import load_repository
@@ -27,6 +28,20 @@ def test_committed_schemas_are_what_the_code_generates(schemas: dict[str, dict[s
 def test_committed_code_docs_are_what_the_code_generates() -> None:
     committed = (PROJECT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == render_docs(), "docs/rules.md is stale: run `make docs`"
+
+
+def test_committed_cli_reference_is_what_help_prints() -> None:
+    committed = (PROJECT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == reference.render(), "docs/cli.md is stale: run `make docs`"
+
+
+def test_every_command_is_documented_in_the_readme_or_the_reference() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    cli = (PROJECT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert "docs/cli.md" in readme
+    for path in reference.commands():
+        command = " ".join(("naravard", *path))
+        assert f"`{command}" in readme or f"\n## {command}\n" in cli, command
 
 
 def test_schemas_complete_the_repositorys_own_ids(schemas: dict[str, dict[str, Any]]) -> None:
