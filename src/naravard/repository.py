@@ -35,6 +35,7 @@ from naravard.model.strategy import Strategi
 from naravard.suggest import guess, show
 
 M = TypeVar("M", bound=BaseModel, covariant=True)
+Yearly = TypeVar("Yearly", Uppfoljning, Handlingsplan, ImporteradeNyckeltal)
 
 MODELS: dict[Kind, type[BaseModel]] = {
     Kind.STRATEGY: Strategi,
@@ -90,6 +91,20 @@ class Repository:
             if entry is not None:
                 found[entry.doc.rel] = entry
         return list(found.values())
+
+    def in_force(self, entries: Iterable[Entry[Yearly]]) -> Iterator[tuple[Entry[Yearly], Entry[Strategi]]]:
+        """Each yearly file with the strategy revision in force for its year (without one: NV210)."""
+        for entry in entries:
+            revision = self.revision_for(entry.model.ar)
+            if revision is not None:
+                yield entry, revision
+
+    def followups_with_plan(self) -> Iterator[tuple[Entry[Uppfoljning], Entry[LokalPlan]]]:
+        """Each follow-up with its kommun's one plan for its year (none or two: NV211, NV212)."""
+        for followup in self.followups:
+            plan = self.plan_for(followup.model.kommun, followup.model.ar)
+            if plan is not None:
+                yield followup, plan
 
     def kommun_ids(self) -> list[str]:
         """Every kommun id of every strategy revision."""

@@ -29,11 +29,8 @@ from naravard.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     """Reported activities run, by the plan, during the follow-up's year."""
     repo = ctx.repo
-    for followup in repo.followups:
+    for followup, plan in repo.followups_with_plan():  # no plan or two: NV211, NV212
         year = followup.model.ar
-        plan = repo.plan_for(followup.model.kommun, year)
-        if plan is None:
-            continue  # no plan or two: NV211 and NV212 say so
         by_id = {a.id: a for a in plan.model.aktiviteter}
         for i, rapport in enumerate(followup.model.aktiviteter):
             aktivitet = by_id.get(rapport.id)
@@ -53,6 +50,5 @@ RULE = Rule(
     "activity-outside-nar",
     "Aktiviteten redovisas utanför sin tid",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
 )

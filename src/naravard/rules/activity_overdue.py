@@ -61,11 +61,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield RULE.on(followup.doc, ("aktiviteter", i, "status"), message)
 
 
-RULE = Rule(
-    "NV302",
-    "activity-overdue",
-    "Aktiviteten borde ha slutat",
-    Severity.WARNING,
-    doc=__doc__ or "",
-    check=check,
-)
+RULE = Rule("NV302", "activity-overdue", "Aktiviteten borde ha slutat", Severity.WARNING, check=check)

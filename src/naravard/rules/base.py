@@ -1,12 +1,13 @@
 """What a rule is: a code with a check over a context, its declared options and its docs.
 
-A rule module defines `check(ctx)` and, after it, `RULE = Rule(...)` with the module
-docstring as its documentation. The docstring holds a passing and a failing example
+A rule module defines `check(ctx)` and, after it, `RULE = Rule(...)`; the module's
+docstring is the rule's documentation. The docstring holds a passing and a failing example
 that tests/test_rules.py runs (tests/rule_examples.py describes their form).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,3 +57,8 @@ class Rule(Code):
 
     check: Check = field(kw_only=True)
     options: tuple[AnyOption, ...] = field(default=(), kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.doc:  # the docstring of the module that defines the check
+            module = sys.modules.get(self.check.__module__)
+            object.__setattr__(self, "doc", (module.__doc__ if module else None) or "")

@@ -47,6 +47,5 @@ RULE = Rule(
     "delmal-without-activity",
     "Inget i planen bidrar till delmålet",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
 )

@@ -64,4 +64,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _duplicates(followup.doc, "aktiviteter", (a.id for a in followup.model.aktiviteter))
 
 
-RULE = Rule("NV213", "duplicate-id", "Id:t används redan", doc=__doc__ or "", check=check)
+RULE = Rule("NV213", "duplicate-id", "Id:t används redan", check=check)

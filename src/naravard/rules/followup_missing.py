@@ -49,11 +49,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield RULE.on(revision.doc, ("kommuner",), message, key=True)
 
 
-RULE = Rule(
-    "NV310",
-    "followup-missing",
-    "Kommunens uppföljning saknas",
-    Severity.WARNING,
-    doc=__doc__ or "",
-    check=check,
-)
+RULE = Rule("NV310", "followup-missing", "Kommunens uppföljning saknas", Severity.WARNING, check=check)

@@ -43,6 +43,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.at(Location(entry.doc.rel, line, column), message)
 
 
-RULE = Rule(
-    "NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING, doc=__doc__ or "", check=check
-)
+RULE = Rule("NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING, check=check)

@@ -33,11 +33,8 @@ from naravard.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     """Every imported value is for the file's year and from the KPI the strategy names."""
     repo = ctx.repo
-    for imported in repo.imported:
+    for imported, revision in repo.in_force(repo.imported):
         year = imported.model.ar
-        revision = repo.revision_for(year)
-        if revision is None:
-            continue
         sources = {n.id: n.kolada for n in revision.model.nyckeltal}
         fetch = f"Hämta värdena på nytt: `naravard kolada hamta {year}`."
         for kommun, values in imported.model.kommuner.items():
@@ -61,6 +58,5 @@ RULE = Rule(
     "NV216",
     "import-mismatch",
     "Värdet från Kolada stämmer inte med strategin eller året",
-    doc=__doc__ or "",
     check=check,
 )

@@ -74,6 +74,5 @@ RULE = Rule(
     "kolada-disagrees",
     "Nyckeltalet skiljer sig från värdet i Kolada",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
 )

@@ -30,10 +30,7 @@ from naravard.suggest import guess
 def check(ctx: Context) -> Iterator[Finding]:
     """The målbild and every delmål are scored, and nothing else is."""
     repo = ctx.repo
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    for followup, revision in repo.in_force(repo.followups):
         expected = [revision.model.malbild.id, *(d.id for d in revision.model.delmal)]
         scored = followup.model.sjalvskattning
         missing = [e for e in expected if e not in scored]
@@ -52,7 +49,6 @@ RULE = Rule(
     "NV207",
     "missing-score",
     "Självskattning saknas eller gäller okänt delmål",
-    doc=__doc__ or "",
     check=check,
     fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
 )

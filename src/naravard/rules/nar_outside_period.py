@@ -51,6 +51,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield RULE.on(plan.doc, ("aktiviteter", i, "nar", "slut"), message)
 
 
-RULE = Rule(
-    "NV214", "nar-outside-period", "Tiden ligger utanför planens period", doc=__doc__ or "", check=check
-)
+RULE = Rule("NV214", "nar-outside-period", "Tiden ligger utanför planens period", check=check)

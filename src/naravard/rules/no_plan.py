@@ -45,4 +45,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield RULE.on(followup.doc, ("kommun",), message)
 
 
-RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året", doc=__doc__ or "", check=check)
+RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året", check=check)

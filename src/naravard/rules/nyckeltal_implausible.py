@@ -40,10 +40,7 @@ RANGES: dict[str, tuple[float | None, float | None, str]] = {
 def check(ctx: Context) -> Iterator[Finding]:
     """Values lie within what their unit allows."""
     repo = ctx.repo
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    for followup, revision in repo.in_force(repo.followups):
         units = {n.id: n.enhet for n in revision.model.nyckeltal}
         for key, value in followup.model.nyckeltal.items():
             unit = units.get(key)
@@ -63,6 +60,5 @@ RULE = Rule(
     "nyckeltal-implausible",
     "Nyckeltalet är orimligt för sin enhet",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
 )

@@ -69,7 +69,6 @@ RULE = Rule(
     "nyckeltal-jump",
     "Nyckeltalet ändras mycket på ett år",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
     options=(MAX_CHANGE,),
 )

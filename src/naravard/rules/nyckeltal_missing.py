@@ -30,10 +30,7 @@ from naravard.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     """Every nyckeltal of the revision in force is listed (null when not known)."""
     repo = ctx.repo
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    for followup, revision in repo.in_force(repo.followups):
         missing = [n.id for n in revision.model.nyckeltal if n.id not in followup.model.nyckeltal]
         if missing:
             listed = ", ".join(f"`{m}`" for m in missing)
@@ -44,11 +41,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.on(followup.doc, ("nyckeltal",), message, key=True)
 
 
-RULE = Rule(
-    "NV309",
-    "nyckeltal-missing",
-    "Nyckeltal saknas i uppföljningen",
-    Severity.WARNING,
-    doc=__doc__ or "",
-    check=check,
-)
+RULE = Rule("NV309", "nyckeltal-missing", "Nyckeltal saknas i uppföljningen", Severity.WARNING, check=check)

@@ -88,11 +88,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield _found(handlingsplan.doc, path, prio.beskrivning, f"beskrivning av `{prio.id}`")
 
 
-RULE = Rule(
-    "NV301",
-    "placeholder-answer",
-    "Tomt svar eller platshållare",
-    Severity.WARNING,
-    doc=__doc__ or "",
-    check=check,
-)
+RULE = Rule("NV301", "placeholder-answer", "Tomt svar eller platshållare", Severity.WARNING, check=check)

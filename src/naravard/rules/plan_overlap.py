@@ -47,6 +47,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield RULE.on(plan.doc, ("kommuner", i), message)
 
 
-RULE = Rule(
-    "NV212", "plan-overlap", "Kommunen omfattas av två planer samma år", doc=__doc__ or "", check=check
-)
+RULE = Rule("NV212", "plan-overlap", "Kommunen omfattas av två planer samma år", check=check)

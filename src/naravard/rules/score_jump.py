@@ -50,6 +50,5 @@ RULE = Rule(
     "score-jump",
     "Stor förändring i självskattningen utan kommentar",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
 )

@@ -30,10 +30,7 @@ from naravard.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     """Every score is an integer on the strategy's scale."""
     repo = ctx.repo
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    for followup, revision in repo.in_force(repo.followups):
         skala = revision.model.skala
         steps = ", ".join(f"{k} {v.lower()}" for k, v in sorted(skala.etiketter.items()))
         for key, score in followup.model.sjalvskattning.items():
@@ -46,6 +43,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield RULE.on(followup.doc, path, message)
 
 
-RULE = Rule(
-    "NV206", "score-out-of-scale", "Skattningen ligger utanför skalan", doc=__doc__ or "", check=check
-)
+RULE = Rule("NV206", "score-out-of-scale", "Skattningen ligger utanför skalan", check=check)

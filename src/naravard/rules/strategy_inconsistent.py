@@ -83,6 +83,5 @@ RULE = Rule(
     "NV215",
     "strategy-inconsistent",
     "Strategins skala, giltighet eller ersättningar går inte ihop",
-    doc=__doc__ or "",
     check=check,
 )

@@ -44,6 +44,5 @@ RULE = Rule(
     "submitted-early",
     "Uppföljningen lämnades in innan året var slut",
     Severity.WARNING,
-    doc=__doc__ or "",
     check=check,
 )

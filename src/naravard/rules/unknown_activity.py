@@ -32,10 +32,7 @@ from naravard.suggest import guess
 def check(ctx: Context) -> Iterator[Finding]:
     """Every activity a follow-up reports exists in the kommun's plan for that year."""
     repo = ctx.repo
-    for followup in repo.followups:
-        plan = repo.plan_for(followup.model.kommun, followup.model.ar)
-        if plan is None:
-            continue  # no plan or two plans: NV211 and NV212 say so
+    for followup, plan in repo.followups_with_plan():  # no plan or two: NV211, NV212
         known = [a.id for a in plan.model.aktiviteter]
         ids = set(known)
         for i, aktivitet in enumerate(followup.model.aktiviteter):
@@ -52,7 +49,6 @@ RULE = Rule(
     "NV204",
     "unknown-activity",
     "Aktiviteten finns inte i den lokala planen",
-    doc=__doc__ or "",
     check=check,
     fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
 )

@@ -44,10 +44,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if nyckeltal.delmal not in known:
                 path: tuple[str | int, ...] = ("nyckeltal", i, "delmal")
                 yield _finding(strategy.doc, path, nyckeltal.delmal, known)
-    for plan in repo.handlingsplaner:
-        revision = repo.revision_for(plan.model.ar)
-        if revision is None:
-            continue
+    for plan, revision in repo.in_force(repo.handlingsplaner):
         known = [d.id for d in revision.model.delmal]
         for i, prio in enumerate(plan.model.prioriteringar):
             for j, delmal in enumerate(prio.delmal):
@@ -70,7 +67,6 @@ RULE = Rule(
     "NV201",
     "unknown-delmal",
     "Okänt delmål",
-    doc=__doc__ or "",
     check=check,
     fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
 )

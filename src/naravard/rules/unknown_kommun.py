@@ -37,19 +37,13 @@ def _message(kommun: str, said: Guess, what: str) -> str:
 def check(ctx: Context) -> Iterator[Finding]:
     """Kommun ids in plans, follow-ups and folder names exist in the strategy."""
     repo = ctx.repo
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    for followup, revision in repo.in_force(repo.followups):
         known = [k.id for k in revision.model.kommuner]
         if followup.model.kommun not in known:
             said = guess(followup.model.kommun, known)
             message = _message(followup.model.kommun, said, "Kommunen")
             yield RULE.on(followup.doc, ("kommun",), message, guess=said)
-    for imported in repo.imported:
-        revision = repo.revision_for(imported.model.ar)
-        if revision is None:
-            continue
+    for imported, revision in repo.in_force(repo.imported):
         known = [k.id for k in revision.model.kommuner]
         for kommun in imported.model.kommuner:
             if kommun not in known:
@@ -90,7 +84,6 @@ RULE = Rule(
     "NV203",
     "unknown-kommun",
     "Okänd kommun",
-    doc=__doc__ or "",
     check=check,
     fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
 )

@@ -33,10 +33,7 @@ from naravard.suggest import guess
 def check(ctx: Context) -> Iterator[Finding]:
     """Every reported nyckeltal is in the strategy revision in force for the year."""
     repo = ctx.repo
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    for followup, revision in repo.in_force(repo.followups):
         known = [n.id for n in revision.model.nyckeltal]
         for key in followup.model.nyckeltal:
             if key not in known:
@@ -46,10 +43,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"{followup.model.ar} ({revision.doc.rel}).{said.hint}"
                 )
                 yield RULE.on(followup.doc, ("nyckeltal", key), message, key=True, guess=said)
-    for imported in repo.imported:
-        revision = repo.revision_for(imported.model.ar)
-        if revision is None:
-            continue
+    for imported, revision in repo.in_force(repo.imported):
         known = [n.id for n in revision.model.nyckeltal]
         for kommun, values in imported.model.kommuner.items():
             for key in values:
@@ -66,7 +60,6 @@ RULE = Rule(
     "NV202",
     "unknown-nyckeltal",
     "Nyckeltalet finns inte i strategin för året",
-    doc=__doc__ or "",
     check=check,
     fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
 )

@@ -52,7 +52,6 @@ RULE = Rule(
     "NV205",
     "unknown-priority",
     "Okänd prioritering",
-    doc=__doc__ or "",
     check=check,
     fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
 )

@@ -48,4 +48,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.on(plan.doc, ("kommuner",), message, key=True)
 
 
-RULE = Rule("NV208", "wrong-folder", "Filen ligger i fel kommunmapp", doc=__doc__ or "", check=check)
+RULE = Rule("NV208", "wrong-folder", "Filen ligger i fel kommunmapp", check=check)

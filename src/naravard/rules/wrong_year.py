@@ -46,4 +46,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.on(entry.doc, ("ar",), message)
 
 
-RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig", doc=__doc__ or "", check=check)
+RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig", check=check)

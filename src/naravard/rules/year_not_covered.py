@@ -65,4 +65,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.on(plan.doc, ("period",), message, key=True)
 
 
-RULE = Rule("NV210", "year-not-covered", "Ingen strategi gäller för året", doc=__doc__ or "", check=check)
+RULE = Rule("NV210", "year-not-covered", "Ingen strategi gäller för året", check=check)
