@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/naravard validate
 
 typecheck: $(STAMP)
-	$(BIN)/mypy src
+	$(BIN)/mypy src tests
 
 check: lint typecheck test
 
@@ -50,6 +50,7 @@ schemas: $(STAMP)
 	$(BIN)/python -m naravard.model.schema schemas
 docs: $(STAMP)
 	$(BIN)/python -m naravard.codes docs/rules.md
+	$(BIN)/python -m naravard.cli.reference docs/cli.md
 
 BENCH_STAMP := $(VENV)/.installed-bench
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -14,7 +15,7 @@ REFLECTION = ("lardomar", "framgangsfaktorer", "utmaningar", "bedomning")
 FOLLOWUPS = ("borlange", "ludvika", "smedjebacken")
 
 
-def lint(repo: Repo, *args: str) -> tuple[int, list[dict[str, str]], str]:
+def lint(repo: Repo, *args: str) -> tuple[int, list[dict[str, Any]], str]:
     result = runner.invoke(
         app, ["lint", "--root", str(repo.root), "-f", "json", *args], catch_exceptions=False
     )

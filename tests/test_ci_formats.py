@@ -63,7 +63,7 @@ def test_sarif_has_every_rule_and_results_relative_to_the_repository(repo: Repo)
 
 
 def test_the_rules_link_follows_a_git_install_to_its_commit() -> None:
-    record = {
+    record: dict[str, object] = {
         "url": "https://git.example.se/region/naravard.git",
         "vcs_info": {"vcs": "git", "requested_revision": "v0.2.0", "commit_id": "abc123"},
     }

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import Repo
+from naravard.api import validate
+from naravard.core import result as result_of
+from naravard.repository import load_repository
+from tests.rule_examples import CONFORMANCE, conformance, edited
 
 
-def test_conformance_repository_validates_clean(repo: Repo) -> None:
-    result = repo.validate()
+def test_conformance_repository_validates_clean() -> None:
+    result = validate(CONFORMANCE)
     assert result.findings == ()
     assert result.files == 9
 
@@ -69,10 +72,10 @@ EDITS = [
 
 @pytest.mark.parametrize(("rel", "old", "new", "line", "code", "word"), EDITS)
 def test_each_single_edit_gives_one_error_on_its_line(
-    repo: Repo, rel: str, old: str, new: str, line: int, code: str, word: str
+    rel: str, old: str, new: str, line: int, code: str, word: str
 ) -> None:
-    repo.replace(rel, old, new)
-    result = repo.validate()
+    files = edited(conformance(), f"data/{rel}", old, new)
+    result = result_of(load_repository(CONFORMANCE, contents=files), warnings=False)
     assert result.exit_code() == 1
     [finding] = result.findings
     assert (finding.location.file, finding.location.line, finding.code) == (

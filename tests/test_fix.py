@@ -137,3 +137,28 @@ def test_a_fix_is_not_written_over_a_file_that_changed_meanwhile(repo: Repo) -> 
     edited = repo.path(rel).read_bytes()
     assert write_fixes(repo.root, outcome) is False
     assert repo.path(rel).read_bytes() == edited
+
+
+def test_fix_follows_the_fix_data_not_the_wording_of_the_message(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Messages reworded (no did-you-mean, another decimal hint): the same fixes are found."""
+    from naravard.model import messages
+    from naravard.suggest import Guess
+
+    number_hint = messages._number_hint
+    monkeypatch.setattr(Guess, "hint", property(lambda self: " (omskrivet meddelande)"))
+    monkeypatch.setattr(messages, "_number_hint", lambda value: (" Omskrivet.", number_hint(value)[1]))
+    repo.replace(
+        "kommuner/ludvika/uppfoljning-2024.yaml", "fast-lakarkontakt: 43.2", "fast-lakarkontakt: 43,2"
+    )
+    repo.replace("kommuner/borlange/uppfoljning-2024.yaml", "  utmaningar: Olika", "  utmaningr: Olika")
+    messages_now = [f.message for f in repo.validate().findings]
+    assert not any("Menade du" in m or "decimaler med punkt" in m for m in messages_now), messages_now
+
+    fixes = find_fixes(load_repository(repo.root))
+
+    assert [(f.old, f.new, f.kind) for f in fixes] == [
+        ("utmaningr", "utmaningar", "stavning"),
+        ("43,2", "43.2", "decimalkomma"),
+    ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
+from naravard.cli import reference
 from naravard.codes import render_docs
 from naravard.model.schema import build_schemas, render
 from naravard.repository import load_repository
@@ -13,11 +15,11 @@ from tests.conftest import PROJECT
 
 
 @pytest.fixture(scope="module")
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, dict[str, Any]]:
     return build_schemas(load_repository(PROJECT))
 
 
-def test_committed_schemas_are_what_the_code_generates(schemas: dict[str, dict]) -> None:
+def test_committed_schemas_are_what_the_code_generates(schemas: dict[str, dict[str, Any]]) -> None:
     for name, schema in schemas.items():
         committed = (PROJECT / "schemas" / name).read_text(encoding="utf-8")
         assert committed == render(schema), f"schemas/{name} is stale: run `make schemas`"
@@ -28,7 +30,21 @@ def test_committed_code_docs_are_what_the_code_generates() -> None:
     assert committed == render_docs(), "docs/rules.md is stale: run `make docs`"
 
 
-def test_schemas_complete_the_repositorys_own_ids(schemas: dict[str, dict]) -> None:
+def test_committed_cli_reference_is_what_help_prints() -> None:
+    committed = (PROJECT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == reference.render(), "docs/cli.md is stale: run `make docs`"
+
+
+def test_every_command_is_documented_in_the_readme_or_the_reference() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    cli = (PROJECT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert "docs/cli.md" in readme
+    for path in reference.commands():
+        command = " ".join(("naravard", *path))
+        assert f"`{command}" in readme or f"\n## {command}\n" in cli, command
+
+
+def test_schemas_complete_the_repositorys_own_ids(schemas: dict[str, dict[str, Any]]) -> None:
     followup = schemas["uppfoljning.schema.json"]["properties"]
     assert "falun" in followup["kommun"]["enum"]
     assert followup["sjalvskattning"]["required"][0] == "nara-genom-hela-livet"
@@ -38,7 +54,7 @@ def test_schemas_complete_the_repositorys_own_ids(schemas: dict[str, dict]) -> N
     assert plan["vad"]["title"] == "Vad"
 
 
-def test_every_title_and_description_is_swedish_text(schemas: dict[str, dict]) -> None:
+def test_every_title_and_description_is_swedish_text(schemas: dict[str, dict[str, Any]]) -> None:
     text = json.dumps(schemas, ensure_ascii=False)
     assert "Input should" not in text
     assert '"title": "Sjalvskattning"' not in text

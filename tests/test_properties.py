@@ -13,6 +13,8 @@ from ruamel.yaml import YAML
 
 from naravard.api import validate
 from naravard.authoring.fmt import format_bytes
+from naravard.codes import ALL_CODES
+from naravard.findings import Severity
 from naravard.loader import load_text
 from naravard.model.followup import Uppfoljning
 from tests.conftest import CONFORMANCE
@@ -49,7 +51,14 @@ def scratch_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_any_yaml_like_text_as_a_follow_up_gives_a_result(scratch_repo: Path, text: str) -> None:
     (scratch_repo / TARGET).write_text(text, encoding="utf-8")
     result = validate(scratch_repo)
-    assert result.exit_code() in (0, 1)
+    known = {c.code for c in ALL_CODES}
+    last_line = text.count("\n") + 2  # an empty document ends on the line after the text
+    for f in result.findings:
+        assert f.code in known and f.severity is Severity.ERROR, f
+        assert f.message.strip() and f.location.line >= 1 and f.location.column >= 1, f
+        if f.location.file == TARGET:
+            assert f.location.line <= last_line, (f, text)
+    assert result.exit_code() == (1 if result.findings else 0)
 
 
 SLUG = st.from_regex(r"[a-z][a-z0-9-]{0,15}", fullmatch=True)

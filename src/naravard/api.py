@@ -1,26 +1,53 @@
-"""The library behind the CLI: what commands and tests call."""
+"""The library behind the CLI: one documented function per command, what commands and tests call.
+
+| command | function |
+|---|---|
+| validate, lint | `validate`, `lint` (and `check`, `waive` on a loaded repository) |
+| diff | `diff_years`, `diff_revisions` |
+| report | `build_report` |
+| new uppfoljning, new plan | `new_followup`, `new_plan` |
+| fmt | `fmt` (then `write_formatted`) |
+| fix | `fix` (then `write_fixes`) |
+| migrate | `migrate` (then `write_migration`) |
+| schema | `schema` |
+| init | `init` |
+| kolada hamta, kolada import | `kolada_fetch`, `kolada_import` |
+| export | `export` |
+
+Each takes the repository's root (the folder with data/) and returns values: findings,
+results and paths, never printed text. A usage problem (an unknown kommun, a bad
+revision) is a `naravard.errors.UsageError` with a Swedish message. Nothing here keeps
+state between calls or changes what it was given.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from naravard import core
+from naravard.core import check, waive
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
-from naravard.discover import iter_data_files, relative_path, within
+from naravard.discover import iter_data_files
 from naravard.errors import Refused, UsageError
-from naravard.findings import CheckResult, Finding, Severity
+from naravard.findings import CheckResult, Severity
 from naravard.loader import parallel
-from naravard.repository import Repository, load_repository
-from naravard.rules import iter_findings
+from naravard.repository import load_repository
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from naravard.authoring.fix import FileFixes
+    from naravard.authoring.fmt import Formatted
+    from naravard.authoring.migrate import Migration
+    from naravard.export.run import ExportResult, Format
+    from naravard.kolada.client import KoladaClient, Progress
+    from naravard.kolada.importing import ImportResult
     from naravard.report.context import ReportContext
 
 __all__ = [
@@ -28,62 +55,34 @@ __all__ = [
     "check",
     "diff_revisions",
     "diff_years",
+    "export",
+    "fix",
+    "fmt",
+    "init",
+    "kolada_fetch",
+    "kolada_import",
     "lint",
     "load_repository",
+    "migrate",
+    "new_followup",
+    "new_plan",
+    "schema",
     "validate",
+    "waive",
+    "write_fixes",
+    "write_formatted",
+    "write_migration",
 ]
 
 
-def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
-    """Every finding of a loaded repository: load, schema and rule findings (errors first).
-
-    The rules also check what could be read of files with schema errors (`for_rules`), so
-    every independent mistake of a file is reported in one run; their warnings wait until the
-    file reads cleanly, and nothing is said where a part was taken out (that it is missing is
-    the schema error's consequence, not a second mistake).
-    """
-    from naravard.report.analysis import analysis_findings
-
-    gaps = {entry.doc.rel: entry.gaps for entry in repo.partial}
-    rules = [f for f in iter_findings(repo.for_rules(), warnings=warnings) if _outside_gaps(f, gaps)]
-    found = [*repo.findings, *analysis_findings(repo.root), *rules]
-    return waive(found, repo) if warnings else found
-
-
-def _outside_gaps(finding: Finding, gaps: dict[str, frozenset[tuple[int, int]]]) -> bool:
-    loc = finding.location
-    if loc.file not in gaps:
-        return True
-    return finding.severity is Severity.ERROR and (loc.line, loc.column) not in gaps[loc.file]
-
-
-def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
-    """Drop warnings that an inline comment or a current waiver in naravard.yaml silences."""
-    kept = []
-    for finding in findings:
-        loc = finding.location
-        if finding.severity is Severity.WARNING and finding.code != "NV390":
-            inline = repo.waivers.get(loc.file, {})
-            codes = (*inline.get(loc.line, (0, ()))[1], *inline.get(loc.line - 1, (0, ()))[1])
-            if finding.code in codes:
-                continue
-            if any(w.covers(finding.code, loc.file, repo.today) for w in repo.config.undantag):
-                continue
-        kept.append(finding)
-    return kept
-
-
 def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
-    """Validate the whole repository; report only findings in `paths` when some are given."""
-    return _run(load_repository(root), paths, warnings=False)
+    """`naravard validate`: check the whole repository; report only findings in `paths` if given."""
+    return core.run(root, paths)
 
 
 def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
-    """Validate and add the quality warnings, less those waived."""
-    repo = load_repository(root)
-    if today is not None:
-        repo.today = today
-    return _run(repo, paths, warnings=True)
+    """`naravard lint`: validate and add the quality warnings, less those waived, as of `today`."""
+    return core.run(root, paths, warnings=True, today=today)
 
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
@@ -103,7 +102,7 @@ def diff_revisions(root: Path, spec: str) -> RevisionDiff:
         raise UsageError("Ange en git-version, t.ex. --rev main..HEAD eller --rev HEAD~1.")
     old = load_repository(root, revision=old_rev)
     new = load_repository(root, revision=new_rev) if new_rev else load_repository(root)
-    errors = Counter(f.location.file for f in check(new) if f.severity is Severity.ERROR)
+    errors = Counter(f.location.file for f in core.check(new) if f.severity is Severity.ERROR)
     return compare_revisions(old, new, labels=(old_rev, new_rev or "arbetskopian"), errors=errors)
 
 
@@ -164,7 +163,7 @@ def _report_year(root: Path) -> int:
     years = followup_years(repo)
     if not years:
         raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-    return latest_submitted_year(repo, check(repo)) or years[-1]
+    return latest_submitted_year(repo, core.check(repo)) or years[-1]
 
 
 def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:
@@ -177,17 +176,116 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
     for kommun in kommuner:
         if kommun not in known:
             raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
-    findings = check(repo, warnings=True)  # errors and the unwaived warnings: the report's caveats
+    findings = core.check(repo, warnings=True)  # errors and the unwaived warnings: the report's caveats
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
     )
 
 
-def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
-    findings = check(repo, warnings=warnings)
-    checked = [f.rel for f in repo.files]
-    if paths:
-        prefixes = [relative_path(repo.root, p) for p in paths]
-        findings = [f for f in findings if within(f.location.file, prefixes)]
-        checked = [rel for rel in checked if within(rel, prefixes)]
-    return CheckResult.build(findings, files=len(checked), checked=checked)
+def new_followup(root: Path, kommun: str, year: int) -> str:
+    """`naravard new uppfoljning`: create the year's follow-up of `kommun`; its path from the root."""
+    from naravard.authoring.new_followup import followup_scaffold
+    from naravard.authoring.scaffold import create
+
+    scaffold = followup_scaffold(load_repository(root), kommun, year)
+    create(root, scaffold)
+    return scaffold.rel
+
+
+def new_plan(root: Path, kommuner: Sequence[str], *, fran: int | None = None, till: int | None = None) -> str:
+    """`naravard new plan`: create a (joint) local plan in the first kommun's folder; its path."""
+    from naravard.authoring.new_plan import plan_scaffold
+    from naravard.authoring.scaffold import create
+
+    scaffold = plan_scaffold(load_repository(root), list(kommuner), fran=fran, till=till)
+    create(root, scaffold)
+    return scaffold.rel
+
+
+def fmt(root: Path, paths: Sequence[Path] = ()) -> list[Formatted]:
+    """`naravard fmt`: every file (under `paths`) formatted in memory; `write_formatted` writes one."""
+    from naravard.authoring.fmt import format_paths
+
+    return format_paths(root, paths)
+
+
+def write_formatted(result: Formatted) -> bool:
+    """Write one formatted file atomically; False when it changed meanwhile (nothing written)."""
+    from naravard.authoring import fmt as formatting
+
+    return formatting.write_formatted(result)
+
+
+def fix(root: Path, paths: Sequence[Path] = ()) -> list[FileFixes]:
+    """`naravard fix`: the safe fixes per file (under `paths`), proved in memory; `write_fixes` writes."""
+    from naravard.authoring.fix import find_fixes, plan_fixes
+    from naravard.discover import relative_path
+
+    prefixes = [relative_path(root, p) for p in paths]
+    return plan_fixes(root, find_fixes(load_repository(root), prefixes))
+
+
+def write_fixes(root: Path, outcome: FileFixes) -> bool:
+    """Write one file's fixes atomically; False when it changed meanwhile (nothing written)."""
+    from naravard.authoring import fix as fixing
+
+    return fixing.write_fixes(root, outcome)
+
+
+def migrate(root: Path, paths: Sequence[Path] = ()) -> list[Migration]:
+    """`naravard migrate`: the follow-ups' renames by the strategy's `ersatter`; `write_migration` writes."""
+    from naravard.authoring.migrate import plan_migrations
+    from naravard.discover import relative_path
+
+    return plan_migrations(load_repository(root), [relative_path(root, p) for p in paths])
+
+
+def write_migration(migration: Migration) -> bool:
+    """Write one migrated file atomically; False when it changed meanwhile (nothing written)."""
+    from naravard.authoring import migrate as migrating
+
+    return migrating.write_migration(migration)
+
+
+def schema(root: Path, out: Path | None = None) -> list[tuple[Path, bool]]:
+    """`naravard schema`: write the editor's JSON schemas (to `out`, default schemas/); (path, changed)."""
+    from naravard.authoring.schemas import write_schema_files
+
+    return write_schema_files(load_repository(root), out or root / "schemas")
+
+
+def init(directory: Path, region: str, *, examples: bool = False) -> list[Path]:
+    """`naravard init`: a new data repository from a region's template; the files written."""
+    from naravard.authoring.init import init_repository
+
+    return init_repository(directory, region=region, examples=examples)
+
+
+def kolada_fetch(
+    root: Path,
+    year: int,
+    kommuner: Sequence[str] = (),
+    *,
+    client: KoladaClient,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """`naravard kolada hamta`: fetch the year's nyckeltal from Kolada into nyckeltal-ÅR.yaml."""
+    from naravard.kolada.importing import fetch_year
+
+    return fetch_year(root, year, kommuner, client=client, progress=progress)
+
+
+def kolada_import(root: Path, files: Sequence[Path]) -> list[ImportResult]:
+    """`naravard kolada import`: read saved Kolada responses into nyckeltal-ÅR.yaml, per year."""
+    from naravard.kolada.importing import import_files
+
+    return import_files(root, files)
+
+
+def export(
+    root: Path, year: int, *, output_format: Format = "xlsx", out: Path | None = None, dialect: str = "excel"
+) -> ExportResult:
+    """`naravard export`: the year's tables as xlsx or csv; nothing is written while there are errors."""
+    from naravard.export.run import export_year
+
+    return export_year(root, year, output_format=output_format, out=out, dialect=dialect)

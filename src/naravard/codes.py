@@ -1,296 +1,53 @@
-"""Every diagnostic code with its documentation; `python -m naravard.codes FILE` writes docs/rules.md.
+"""Every diagnostic code, from where it is defined; `python -m naravard.codes FILE` writes docs/rules.md.
 
-Load (NV0xx) and schema (NV1xx) codes are described here; rule codes (NV2xx)
-are documented by their rule module's docstring. A test fails when the
-committed docs differ from what this module writes.
+Each code is a constant beside the code that emits it, with its documentation:
+load codes (NV0xx) in naravard.loader.codes (and NV010 in naravard.repository),
+schema codes (NV1xx) in naravard.model.codes, rule codes (NV2xx, NV3xx) in their
+rule module (its docstring). A test fails when the committed docs differ from what
+this module writes.
 """
 
 from __future__ import annotations
 
-import inspect
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from naravard.findings import Severity
-from naravard.rules import ALL_RULES
+from naravard.findings import Code
+from naravard.form.codes import FORM_CODES
+from naravard.loader.codes import CODES as LOADER_CODES
+from naravard.model.codes import CODES as SCHEMA_CODES
+from naravard.report.analysis import ANALYSIS_HEADING
+from naravard.repository import UNKNOWN_FILE
+from naravard.rules import ALL_RULES, Rule
 
-
-@dataclass(frozen=True)
-class Code:
-    """A diagnostic code: id, kebab-case name, one-line summary and Markdown documentation."""
-
-    code: str
-    name: str
-    summary: str
-    doc: str
-    severity: Severity = Severity.ERROR
-
-
-LOAD_AND_SCHEMA: tuple[Code, ...] = (
-    Code(
-        "NV001",
-        "yaml-syntax",
-        "Filen är inte giltig YAML",
-        """
-YAML-tolken kan inte läsa filen: ofta fel indrag, en tabb i stället för mellanslag,
-ett kolon mitt i en text eller ett citattecken som aldrig avslutas. Positionen är
-där tolken märkte felet; orsaken står ibland på raden ovanför.
-
-Fel:
-
-```yaml
-reflektion:
-	lardomar: Tabb i stället för mellanslag
-titel: Möte: kl 10
-```
-
-Så rättar du: använd mellanslag för indrag och sätt text med `: ` inom citattecken
-(`titel: "Möte: kl 10"`).
-""",
-    ),
-    Code(
-        "NV002",
-        "encoding",
-        "Filen är inte UTF-8",
-        """
-Filerna ska sparas som UTF-8 (med eller utan BOM, med LF- eller CRLF-radslut).
-En fil sparad som Windows-1252 ("ANSI"), UTF-16 ("Unicode") eller UTF-32 kan
-inte läsas säkert: å, ä och ö skulle bli fel. Osynliga styrtecken (t.ex. NUL) är
-inte heller tillåtna.
-
-Så rättar du: i Notepad++ Koda → Konvertera till UTF-8; i VS Code klicka på
-kodningen nere till höger → Spara med kodning → UTF-8.
-""",
-    ),
-    Code(
-        "NV003",
-        "empty-file",
-        "Filen är tom",
-        """
-Filen innehåller inget (eller bara kommentarer).
-
-Så rättar du: fyll i filen, eller ta bort den.
-""",
-    ),
-    Code(
-        "NV004",
-        "duplicate-key",
-        "Nyckeln finns redan",
-        """
-Samma nyckel står två gånger i samma avsnitt (även om den ena är skriven med
-en annan Unicode-form av å, ä eller ö). Det ena värdet skulle tyst försvinna.
-
-Fel:
-
-```yaml
-sjalvskattning:
-  nara-for-mig: 2
-  nara-for-mig: 3
-```
-
-Så rättar du: ta bort eller slå ihop den ena.
-""",
-    ),
-    Code(
-        "NV005",
-        "forbidden-yaml",
-        "YAML-funktionen används inte i naravard",
-        """
-Taggar (`!!python/...`, `!include`, `!!binary`), ankare (`&namn`), alias (`*namn`),
-sammanslagningsnycklar (`<<`) och direktiv (`%YAML`) är inte tillåtna: de gör
-filen svår att läsa för en människa och kan användas för att lura program.
-
-Så rättar du: skriv ut värdena där de behövs. Text som börjar med `!`, `&` eller
-`*` sätts inom citattecken.
-""",
-    ),
-    Code(
-        "NV006",
-        "multiple-documents",
-        "Flera dokument i en fil",
-        """
-En fil innehåller flera YAML-dokument avdelade med `---`. Varje fil ska ha ett.
-
-Så rättar du: dela upp filen, eller ta bort raden `---`.
-""",
-    ),
-    Code(
-        "NV007",
-        "too-deep",
-        "Strukturen är för djupt nästlad",
-        """
-Filen nästlar mappningar och listor i fler nivåer än något naravard-format har.
-
-Så rättar du: kontrollera indraget; det riktiga formatet har högst ett fåtal nivåer.
-""",
-    ),
-    Code(
-        "NV009",
-        "unreadable-file",
-        "Filen kan inte läsas",
-        """
-Filen är ingen vanlig fil (utan t.ex. en symbolisk länk ut ur repositoriet, en
-enhet eller en pipe), är för stor (över 2 MB) eller kan inte öppnas.
-
-Så rättar du: checka in själva filen i stället för en länk, och kontrollera att
-rätt fil har sparats.
-""",
-    ),
-    Code(
-        "NV010",
-        "unknown-file",
-        "Filnamnet känns inte igen",
-        """
-En YAML-fil under data/ har ett namn som naravard inte känner igen, och
-kontrolleras därför inte. Filerna heter `strategi.yaml`, `handlingsplan-ÅÅÅÅ.yaml`,
-`nyckeltal-ÅÅÅÅ.yaml` (i data/region/) och `lokal-plan.yaml`,
-`uppfoljning-ÅÅÅÅ.yaml` (i data/kommuner/<kommun>/).
-
-Fel: `data/kommuner/falun/uppföljning-2024.yaml` (med ö), `uppfoljning-2024.yml`.
-
-Så rättar du: byt namn på filen; meddelandet föreslår det närmaste namnet.
-""",
-    ),
-    Code(
-        "NV101",
-        "wrong-type",
-        "Värdet har fel typ",
-        """
-Här ska det stå något annat: en text, ett tal, en lista eller en mappning.
-naravard gissar inte: `NO` är text, inte "falskt", och ett tal där det ska stå
-text måste stå inom citattecken.
-
-Fel:
-
-```yaml
-kommuner: falun        # ska vara en lista: [falun]
-kod: 2080              # ska vara text: "2080"
-```
-
-Så rättar du: skriv värdet i den form som meddelandet anger.
-""",
-    ),
-    Code(
-        "NV102",
-        "missing-key",
-        "Obligatorisk nyckel saknas",
-        """
-En nyckel som formatet kräver saknas. Positionen är raden för avsnittet där
-nyckeln ska stå (för nycklar på översta nivån: filens första nyckel).
-
-Fel: en aktivitet i den lokala planen utan `ansvarig`. Varje aktivitet ska svara
-på vad, hur, när, vem som ansvarar och hur den följs upp.
-
-Så rättar du: lägg till nyckeln. Ett svar som inte är klart kan lämnas tomt för
-stunden (`ansvarig:`); lint varnar för det.
-""",
-    ),
-    Code(
-        "NV103",
-        "unknown-key",
-        "Okänd nyckel",
-        """
-En nyckel som formatet inte har, oftast en felstavning. Meddelandet föreslår
-den närmaste kända nyckeln och räknar upp de tillåtna.
-
-Fel:
-
-```yaml
-sjalvskatning:
-```
-
-Så rättar du: stava som formatet (`sjalvskattning`). Nycklar skrivs utan å, ä och ö.
-""",
-    ),
-    Code(
-        "NV104",
-        "invalid-value",
-        "Värdet är inte tillåtet",
-        """
-Värdet är inte ett av de tillåtna (t.ex. status `klar` i stället för `genomford`),
-ligger utanför tillåtet intervall, eller är en tom lista där minst ett värde krävs.
-
-Så rättar du: välj ett av värdena som meddelandet räknar upp.
-""",
-    ),
-    Code(
-        "NV105",
-        "invalid-number",
-        "Talet är skrivet fel",
-        """
-Ett tal ska skrivas med siffror och decimalpunkt, utan mellanslag och enhet.
-`52,1`, `1 234`, `12 %`, `.inf` och `.nan` är inte tal här.
-
-Fel:
-
-```yaml
-fast-lakarkontakt: 43,2
-```
-
-Så rättar du: `fast-lakarkontakt: 43.2`, eller `null` om värdet inte är känt.
-""",
-    ),
-    Code(
-        "NV106",
-        "invalid-date",
-        "Datumet eller tidpunkten är skriven fel",
-        """
-Datum skrivs `ÅÅÅÅ-MM-DD` och ska finnas i kalendern (inte 2024-02-30). En
-aktivitets `nar.start` och `nar.slut` får också vara ett år (`2024`) eller en
-månad (`2024-09`).
-
-Så rättar du: skriv datumet som i exemplet.
-""",
-    ),
-    Code(
-        "NV107",
-        "invalid-id",
-        "Id:t har fel form",
-        """
-Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och
-mellanslag, eftersom andra filer och rapporter hänvisar till det.
-
-Fel: `id: Mobilt team`, `id: hälsocafé`.
-
-Så rättar du: `id: mobilt-team`, `id: halsocafe`.
-""",
-    ),
-    Code(
-        "NV217",
-        "analysis-heading",
-        "Rubriken i analysen är inget avsnitt i rapporten",
-        """
-Analytikernas text för årsrapporten ligger i `data/region/analys-<år>.md` (Markdown, UTF-8).
-Texten före första `##`-rubriken inleder rapporten, före sammanfattningens siffror. Varje
-`## Rubrik` som heter som ett avsnitt i rapporten (Sammanfattning, Självskattning, Nyckeltal,
-Aktiviteter, Reflektioner, Kommunerna, Bilaga) lägger texten under sig först i det avsnittet.
-En `#`-rubrik eller en `##`-rubrik som inte heter som ett avsnitt får ingen plats i rapporten.
-
-Fel:
-
-```markdown
-## Ekonomi
-Kostnaderna ökade.
-```
-
-Så rättar du: använd ett av avsnittens namn (`## Nyckeltal`), eller gör rubriken till en
-underrubrik (`### Ekonomi`) under ett avsnitt.
-""",
-    ),
+ALL_CODES: tuple[Code, ...] = tuple(
+    sorted(
+        (*LOADER_CODES, UNKNOWN_FILE, *SCHEMA_CODES, *ALL_RULES, ANALYSIS_HEADING, *FORM_CODES),
+        key=lambda c: c.code,
+    )
 )
+"""Every code naravard emits, in code order: one registry, each entry defined beside its emitter."""
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 
 
 def all_codes() -> list[Code]:
     """Every code: load and schema codes, then one per rule."""
-    codes = list(LOAD_AND_SCHEMA)
-    for module in ALL_RULES:
-        rule = module.RULE
-        doc = inspect.getdoc(module) or ""
-        codes.append(Code(rule.code, rule.name, rule.summary, doc, rule.severity))
-    from naravard.form.codes import FORM_CODES  # the form's codes import Code from here
+    return list(ALL_CODES)
 
-    return [*codes, *FORM_CODES]
+
+def _options(code: Code) -> list[str]:
+    rule = RULES.get(code.code)
+    if rule is None or not rule.options:
+        return []
+    lines = ["", "Inställningar under `regler:` i naravard.yaml:", ""]
+    for option in rule.options:
+        lines.append(f"- `{option.key}` (förval `{option.default}`): {option.summary}")
+    return lines
+
+
+def _fixes(code: Code) -> list[str]:
+    return ["", f"Rättas av `naravard fix`: {code.fixes}"] if code.fixes else []
 
 
 def render_docs() -> str:
@@ -324,12 +81,16 @@ def render_docs() -> str:
         "    galler_till: 2025-12-31     # därefter visas varningen igen",
         "```",
         "",
-        "| kod | namn | typ | betydelse |",
-        "|---|---|---|---|",
+        "`naravard fix` rättar det som går utan att gissa; kolumnen fix säger vilka koder det gäller.",
+        "",
+        "| kod | namn | typ | fix | betydelse |",
+        "|---|---|---|---|---|",
     ]
     codes = all_codes()
     lines += [
-        f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity.swedish} | {c.summary} |" for c in codes
+        f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity.swedish} | {'ja' if c.fixes else ''} "
+        f"| {c.summary} |"
+        for c in codes
     ]
     for c in codes:
         lines += [
@@ -339,6 +100,8 @@ def render_docs() -> str:
             f"**{c.name}** ({c.severity.swedish}) — {c.summary}.",
             "",
             c.doc.strip(),
+            *_options(c),
+            *_fixes(c),
         ]
     return "\n".join(lines) + "\n"
 

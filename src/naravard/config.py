@@ -1,20 +1,27 @@
-"""The repository's configuration, `naravard.yaml` at its root: rules on and off, thresholds, waivers.
+"""The repository's configuration, `naravard.yaml` at its root: rules on and off, options, waivers.
 
 It is validated like the data, with positions, so a mistake in it gets the same
-kind of message as a mistake in a follow-up.
+kind of message as a mistake in a follow-up. The rules' options (`regler:` besides
+`av`) are declared by the rules themselves (`Rule.options`) and validated here,
+all in one place, against a model built from those declarations.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, create_model
 
 from naravard.findings import Finding
 from naravard.loader import SourceDocument
 from naravard.model.messages import iter_schema_findings
 from naravard.model.types import Datum, StrictModel, Text
+
+if TYPE_CHECKING:
+    from naravard.rules.base import AnyOption
 
 RuleCode = Annotated[str, Field(pattern=r"^NV[0-9]{3}$", description="En regelkod, t.ex. NV309.")]
 
@@ -23,15 +30,6 @@ class Regler(StrictModel):
     """Vilka granskningsregler som används och deras gränsvärden."""
 
     av: list[RuleCode] = Field(default_factory=list, description="Regler (varningar) som är avstängda.")
-    nyckeltal_max_andring: Annotated[float, Field(gt=0, allow_inf_nan=False)] = Field(
-        0.5,
-        description="Hur stor andel ett nyckeltal får ändras på ett år utan varning (0.5 = 50 %).",
-    )
-    nyckeltal_max_andring_procentenheter: Annotated[float, Field(gt=0, allow_inf_nan=False)] = Field(
-        10.0,
-        description="För nyckeltal i procent eller som andel: hur många procentenheter värdet får ändras "
-        "på ett år utan varning (10 = 10 p.e.).",
-    )
 
 
 class Undantag(StrictModel):
@@ -60,11 +58,35 @@ class Konfiguration(StrictModel):
     undantag: list[Undantag] = Field(default_factory=list, description="Undantag från granskningsregler.")
 
 
+def with_options(options: Iterable[AnyOption]) -> type[Konfiguration]:
+    """The model of naravard.yaml in which `regler` also holds these options, typed and with defaults."""
+    fields: dict[str, Any] = {
+        o.key: (
+            Annotated[o.type, Field(gt=o.above, allow_inf_nan=False)] if o.type is not str else str,
+            Field(o.default, description=o.summary),
+        )
+        for o in options
+    }
+    regler = create_model("Regler", __base__=Regler, **fields)
+    konfiguration: type[Konfiguration] = create_model(
+        "Konfiguration", __base__=Konfiguration, regler=(regler, Field(default_factory=regler))
+    )
+    return konfiguration
+
+
+@functools.cache
+def _model() -> type[Konfiguration]:
+    from naravard.rules import ALL_RULES  # the rules import the repository, which imports this module
+
+    return with_options(o for rule in ALL_RULES for o in rule.options)
+
+
 def load_config(doc: SourceDocument) -> tuple[Konfiguration, list[Finding]]:
     """The configuration of a loaded `naravard.yaml`, or the defaults and what is wrong with it."""
     if not doc.ok:
         return Konfiguration(), list(doc.findings)
+    model = _model()
     try:
-        return Konfiguration.model_validate(doc.value), []
+        return model.model_validate(doc.value), []
     except ValidationError as error:
-        return Konfiguration(), list(iter_schema_findings(doc, Konfiguration, error))
+        return Konfiguration(), list(iter_schema_findings(doc, model, error))

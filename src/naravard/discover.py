@@ -10,7 +10,7 @@ data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -162,6 +162,23 @@ class GitSnapshot:
             wanted = sorted({b for b in self._blobs.values() if b})
             self._contents = _read_blobs(self.root, wanted)
         return self._contents.get(blob)
+
+
+class MemorySnapshot:
+    """A repository held in memory (path → bytes): what a test or an example checks, no disk."""
+
+    def __init__(self, root: Path, contents: Mapping[str, bytes]) -> None:
+        self.root = root
+        self._contents = dict(contents)
+
+    def files(self) -> list[DataFile]:
+        """Every YAML file under data/, classified like the working tree's."""
+        names = sorted(rel for rel in self._contents if rel.startswith("data/") and _is_yaml(Path(rel)))
+        return [classify(self.root, self.root / rel) for rel in names]
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of a file; None when there is none."""
+        return self._contents.get(rel)
 
 
 CONFIG_NAME = "naravard.yaml"

@@ -1,7 +1,9 @@
 """Findings: what every check returns, as immutable values.
 
-A finding is one problem in one file at one position. Checks yield them;
-only `output/` turns them into text.
+A finding is one problem in one file at one position. Besides its Swedish message it
+carries, as data, what a program needs: the nearest valid value (`suggestion`), the edit
+that repairs it (`fix`) and the values its message is made from (`values`). Nothing
+reads a message to find them. Checks yield findings; only `output/` turns them into text.
 """
 
 from __future__ import annotations
@@ -9,6 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from naravard.loader import SourceDocument
+    from naravard.suggest import Guess
 
 
 class Severity(StrEnum):
@@ -32,14 +39,44 @@ class Location:
     column: int = 1
 
 
+class FixKind(StrEnum):
+    """The kinds of repair `naravard fix` makes (the word shown beside each)."""
+
+    SPELLING = "stavning"
+    DECIMAL = "decimalkomma"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The edit that repairs a finding: at its location the text `old` becomes `new`.
+
+    The span is the finding's location up to `len(old)` characters on the same line;
+    `naravard fix` makes the edit only where exactly `old` stands there.
+    """
+
+    old: str
+    new: str
+    kind: FixKind
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One diagnostic: where, how serious, which code, and a Swedish message."""
+    """One diagnostic: where, how serious, which code, a Swedish message and its data."""
 
     location: Location
     code: str
     message: str
     severity: Severity = Severity.ERROR
+    suggestion: str | None = field(default=None, kw_only=True)
+    """The nearest valid value (a did-you-mean), when there is exactly one."""
+    fix: Edit | None = field(default=None, kw_only=True)
+    """The edit that repairs the finding without judgement, when there is one."""
+    values: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
+    """The values the message is made from, by name (what was typed, what was expected)."""
+
+    def value(self, name: str) -> str | None:
+        """One of the values the message is made from."""
+        return dict(self.values).get(name)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -73,3 +110,59 @@ class CheckResult:
         """0 when clean, 1 when errors (or, with strict, warnings) were found."""
         failing = self.errors + (self.warnings if strict else 0)
         return 1 if failing else 0
+
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code: id, kebab-case name, one-line summary and its Markdown documentation.
+
+    Each code is a constant beside the code that emits it (the loader, the model, one
+    module per rule); `naravard.codes` collects them and writes docs/rules.md.
+    """
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity = Severity.ERROR
+    doc: str = field(default="", kw_only=True)
+    fixes: str = field(default="", kw_only=True)
+    """What `naravard fix` repairs for this code, in Swedish; empty when it repairs nothing."""
+
+    def at(
+        self,
+        location: Location,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        fix: Edit | None = None,
+        values: tuple[tuple[str, str], ...] = (),
+        guess: Guess | None = None,
+    ) -> Finding:
+        """A finding of this code, with this code's severity.
+
+        With `guess`, the finding carries its suggestion, its spelling fix and both words.
+        """
+        if guess is not None:
+            suggestion = suggestion or guess.nearest
+            fix = fix or guess.fix
+            values = (*guess.values, *values)
+        return Finding(
+            location, self.code, message, self.severity, suggestion=suggestion, fix=fix, values=values
+        )
+
+    def on(
+        self,
+        doc: SourceDocument,
+        path: tuple[Any, ...],
+        message: str,
+        *,
+        key: bool = False,
+        guess: Guess | None = None,
+        fix: Edit | None = None,
+        values: tuple[tuple[str, str], ...] = (),
+    ) -> Finding:
+        """A finding of this code at `path` in a document (its key with `key`).
+
+        With `guess`, the finding carries the suggestion and the spelling fix.
+        """
+        return self.at(doc.at(path, key=key), message, guess=guess, fix=fix, values=values)

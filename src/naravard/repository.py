@@ -5,19 +5,27 @@ from __future__ import annotations
 import copy
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from naravard.config import Konfiguration, load_config
-from naravard.discover import CONFIG_NAME, EXPECTED_NAMES, DataFile, GitSnapshot, Kind, iter_data_files
+from naravard.discover import (
+    CONFIG_NAME,
+    EXPECTED_NAMES,
+    DataFile,
+    GitSnapshot,
+    Kind,
+    MemorySnapshot,
+    iter_data_files,
+)
 from naravard.errors import UsageError
-from naravard.findings import Finding, Location
+from naravard.findings import Code, Finding, Location
 from naravard.loader import SourceDocument
+from naravard.loader.codes import UNREADABLE_FILE
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
 from naravard.loader.tree import Path as Path_
 from naravard.loader.tree import Positions, Span
@@ -28,9 +36,10 @@ from naravard.model.messages import iter_schema_findings
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.submission import is_draft
-from naravard.suggest import did_you_mean, show
+from naravard.suggest import guess, show
 
 M = TypeVar("M", bound=BaseModel, covariant=True)
+Yearly = TypeVar("Yearly", Uppfoljning, Handlingsplan, ImporteradeNyckeltal)
 
 MODELS: dict[Kind, type[BaseModel]] = {
     Kind.STRATEGY: Strategi,
@@ -57,7 +66,6 @@ class Repository:
     """Everything the cross-file rules look at."""
 
     root: Path
-    today: date = field(default_factory=date.today)
     config_doc: SourceDocument | None = None
     waivers: dict[str, dict[int, tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     config: Konfiguration = field(default_factory=lambda: Konfiguration())
@@ -107,6 +115,20 @@ class Repository:
             if entry is not None:
                 found[entry.doc.rel] = entry
         return list(found.values())
+
+    def in_force(self, entries: Iterable[Entry[Yearly]]) -> Iterator[tuple[Entry[Yearly], Entry[Strategi]]]:
+        """Each yearly file with the strategy revision in force for its year (without one: NV210)."""
+        for entry in entries:
+            revision = self.revision_for(entry.model.ar)
+            if revision is not None:
+                yield entry, revision
+
+    def followups_with_plan(self) -> Iterator[tuple[Entry[Uppfoljning], Entry[LokalPlan]]]:
+        """Each follow-up with its kommun's one plan for its year (none or two: NV211, NV212)."""
+        for followup in self.followups:
+            plan = self.plan_for(followup.model.kommun, followup.model.ar)
+            if plan is not None:
+                yield followup, plan
 
     def kommun_ids(self) -> list[str]:
         """Every kommun id of every strategy revision."""
@@ -159,16 +181,22 @@ class Repository:
 
 
 def load_repository(
-    root: Path, *, revision: str | None = None, jobs: int | None = None, until: int | None = None
+    root: Path,
+    *,
+    revision: str | None = None,
+    jobs: int | None = None,
+    until: int | None = None,
+    contents: Mapping[str, bytes] | None = None,
 ) -> Repository:
-    """Load every data file of the repository (or of a git revision of it).
+    """Load every data file of the repository (or of a git revision of it, or of `contents`).
 
     Broken files become findings, never exceptions. Files are parsed in `jobs` worker
     processes (default: one per core; see naravard.loader.parallel). With `until`, the
     follow-ups and Kolada imports of later years are listed in `files` but not loaded: what a
     report or a diff of that year reads, since no error of an earlier file depends on them.
     Strategies, plans and handlingsplaner are always loaded (a plan's priorities may come
-    from a later handlingsplan).
+    from a later handlingsplan). With `contents` (path from the root → bytes), the files are
+    those and nothing is read from disk.
     """
     # Loading builds millions of objects that live until the process ends, and Python's cycle
     # collector would scan all of them again and again as they accumulate (issue 9: a third of
@@ -177,7 +205,8 @@ def load_repository(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        repo = _load(root, revision, jobs, until)
+        snapshot = MemorySnapshot(root, contents) if contents is not None else None
+        repo = _load(root, revision, jobs, until, snapshot)
     finally:
         gc.freeze()
         if enabled:
@@ -185,9 +214,16 @@ def load_repository(
     return repo
 
 
-def _load(root: Path, revision: str | None, jobs: int | None, until: int | None) -> Repository:
+def _load(
+    root: Path,
+    revision: str | None,
+    jobs: int | None,
+    until: int | None,
+    snapshot: GitSnapshot | MemorySnapshot | None,
+) -> Repository:
     repo = Repository(root)
-    snapshot = GitSnapshot(root, revision) if revision is not None else None
+    if revision is not None:
+        snapshot = GitSnapshot(root, revision)
     files = snapshot.files() if snapshot else list(iter_data_files(root))
 
     def source(rel: str, path: Path) -> Source:
@@ -206,7 +242,7 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
-                repo.findings.append(Finding(Location(file.rel), "NV009", _LINK))
+                repo.findings.append(UNREADABLE_FILE.at(Location(file.rel), _LINK))
             continue
         repo.findings.extend(doc.findings)
         if doc.waivers:
@@ -372,6 +408,23 @@ def _index(repo: Repository, entry: Entry[BaseModel]) -> None:
     target.append(entry)
 
 
+UNKNOWN_FILE = Code(
+    "NV010",
+    "unknown-file",
+    "Filnamnet känns inte igen",
+    doc="""
+En YAML-fil under data/ har ett namn som naravard inte känner igen, och
+kontrolleras därför inte. Filerna heter `strategi.yaml`, `handlingsplan-ÅÅÅÅ.yaml`,
+`nyckeltal-ÅÅÅÅ.yaml` (i data/region/) och `lokal-plan.yaml`,
+`uppfoljning-ÅÅÅÅ.yaml` (i data/kommuner/<kommun>/).
+
+Fel: `data/kommuner/falun/uppföljning-2024.yaml` (med ö), `uppfoljning-2024.yml`.
+
+Så rättar du: byt namn på filen; meddelandet föreslår det närmaste namnet.
+""",
+)
+
+
 def _unknown_file(file: DataFile) -> Finding:
     parts = file.rel.split("/")
     area = parts[1] if len(parts) > 2 else ""
@@ -379,7 +432,8 @@ def _unknown_file(file: DataFile) -> Finding:
     stem = parts[-1]
     year = re.search(r"[0-9]{4}", stem)
     known = [e.replace("ÅÅÅÅ", year.group() if year else "ÅÅÅÅ") for e in expected]
-    hint = did_you_mean(re.sub(r"\.yml\Z", ".yaml", stem), known)
+    name = guess(re.sub(r"\.yml\Z", ".yaml", stem), known)
+    hint = name.hint
     if stem.lower().endswith(".yml") and not hint:
         hint = " Filändelsen ska vara .yaml."
     if area == "kommuner" and len(parts) != 4:
@@ -388,11 +442,11 @@ def _unknown_file(file: DataFile) -> Finding:
         place = f"Filer här heter {', '.join(expected)}."
     else:
         place = "Datafiler ligger i data/region/ eller data/kommuner/<kommun>/."
-    return Finding(
+    return UNKNOWN_FILE.at(
         Location(file.rel),
-        "NV010",
         f"naravard känner inte igen filnamnet `{show(parts[-1], 60)}`, så filen kontrolleras inte."
         f"{hint} {place}",
+        suggestion=name.nearest,  # a new name for the file, not an edit of its text
     )
 
 

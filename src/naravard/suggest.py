@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from naravard.findings import Edit, FixKind
 
 
 def _fold(text: str) -> str:
@@ -33,19 +35,39 @@ def nearest(word: object, known: Iterable[str]) -> str | None:
     return same_head[0] if len(same_head) == 1 else None
 
 
+@dataclass(frozen=True)
+class Guess:
+    """What a person typed and the one known word nearest to it, as a finding's data."""
+
+    typed: object
+    nearest: str | None
+
+    @property
+    def hint(self) -> str:
+        """` Menade du `x`?` or an empty string: the message's part rendered from the suggestion."""
+        return f" Menade du `{self.nearest}`?" if self.nearest else ""
+
+    @property
+    def fix(self) -> Edit | None:
+        """Replacing the typed word with the suggestion (only where the word itself stands)."""
+        if self.nearest is None or not isinstance(self.typed, str) or self.typed == self.nearest:
+            return None
+        return Edit(self.typed, self.nearest, FixKind.SPELLING)
+
+    @property
+    def values(self) -> tuple[tuple[str, str], ...]:
+        typed = (("typed", self.typed),) if isinstance(self.typed, str) else ()
+        return (*typed, *((("suggestion", self.nearest),) if self.nearest else ()))
+
+
+def guess(word: object, known: Iterable[str]) -> Guess:
+    """The nearest known word to `word`, kept with it."""
+    return Guess(word, nearest(word, known))
+
+
 def did_you_mean(word: object, known: Iterable[str]) -> str:
-    """` Menade du `x`?` or an empty string."""
-    guess = nearest(word, known)
-    return f" Menade du `{guess}`?" if guess else ""
-
-
-_SUGGESTION = re.compile(r" Menade du `([^`]+)`\?")
-
-
-def suggestion_in(message: str) -> str | None:
-    """The suggestion `did_you_mean` put into a message, when it put exactly one (for `naravard fix`)."""
-    found = _SUGGESTION.findall(message)
-    return found[0] if len(found) == 1 else None
+    """` Menade du `x`?` or an empty string (for messages that are not findings)."""
+    return guess(word, known).hint
 
 
 def show(value: object, limit: int = 40) -> str:

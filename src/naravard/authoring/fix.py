@@ -1,12 +1,15 @@
 """`naravard fix`: the safe fixes that need no judgement, each shown, nothing else touched.
 
-Two kinds, both found by the same checks as validate and lint:
+What to repair comes from the findings of the same checks as validate and lint,
+from their fix data (`Finding.fix`, an `Edit`), never from their messages. Two kinds
+exist today:
 
-- a misspelt key, id or value where the message carries exactly one
-  did-you-mean: `stauts` → `status`, `halsokafe` → `halsocafe`, `pagande` → `pagaende`;
+- a misspelt key, id or value with exactly one did-you-mean:
+  `stauts` → `status`, `halsokafe` → `halsocafe`, `pagande` → `pagaende`;
 - a decimal comma in a number: `52,1` → `52.1`.
 
-Only the word itself changes, in the text: every other byte of the file, its
+An edit is made only where its old text stands as a plain word at the finding's
+position. Only the word itself changes, in the text: every other byte of the file, its
 comments, BOM and line endings stay as they were. A fix is kept only when the
 file still loads afterwards, the problem it targets is gone (for the format's
 own checks) and no new format problem appears. Then the file is written
@@ -15,7 +18,6 @@ atomically.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,21 +26,19 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from naravard.api import check
 from naravard.atomic import write_atomic
 from naravard.authoring.targets import model_for
+from naravard.core import check
 from naravard.discover import within
-from naravard.findings import Finding
+from naravard.findings import FixKind
 from naravard.loader import MAX_BYTES, load_text
 from naravard.loader.yamlc import CSafeLoader as _Loader
 from naravard.model.messages import iter_schema_findings
 from naravard.repository import Repository
-from naravard.suggest import suggestion_in
 from naravard.textfile import TextFile
 
-_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
-SPELLING = "stavning"
-DECIMAL = "decimalkomma"
+SPELLING = FixKind.SPELLING
+DECIMAL = FixKind.DECIMAL
 
 
 @dataclass(frozen=True)
@@ -59,34 +59,17 @@ def find_fixes(repo: Repository, paths: Sequence[str] = ()) -> list[Fix]:
     fixes: dict[tuple[str, int, int], Fix] = {}
     words: dict[str, dict[tuple[int, int], str]] = {}
     for finding in check(repo, warnings=True):
+        edit = finding.fix
         rel, line, column = finding.location.file, finding.location.line, finding.location.column
-        if finding.code.startswith("NV0") or (paths and not within(rel, paths)):
-            continue
-        kind = _kind(finding)
-        if kind is None:
+        if edit is None or edit.old == edit.new or (paths and not within(rel, paths)):
             continue
         if rel not in words:
             words[rel] = _plain_words(repo.root / rel)
-        word = words[rel].get((line, column))
-        if word is None:
-            continue
-        if kind == DECIMAL and _DECIMAL_COMMA.match(word):
-            new = word.replace(",", ".")
-        elif kind == SPELLING and f"`{word}`" in finding.message:
-            new = suggestion_in(finding.message) or word
-        else:
-            continue  # the finding is about another word than the one that stands there
-        if new != word:
-            fixes.setdefault((rel, line, column), Fix(rel, line, column, word, new, finding.code, kind))
+        if words[rel].get((line, column)) != edit.old:
+            continue  # the word there is quoted, spans lines, or is another than the finding's
+        fix = Fix(rel, line, column, edit.old, edit.new, finding.code, edit.kind)
+        fixes.setdefault((rel, line, column), fix)
     return sorted(fixes.values(), key=lambda f: (f.rel, f.line, f.column))
-
-
-def _kind(finding: Finding) -> str | None:
-    if suggestion_in(finding.message) is not None:
-        return SPELLING
-    if finding.code == "NV105" and "decimaler med punkt" in finding.message:
-        return DECIMAL
-    return None
 
 
 def _plain_words(path: Path) -> dict[tuple[int, int], str]:

@@ -13,7 +13,7 @@ from naravard.authoring.scaffold import Scaffold, known_kommun, kommun_name, mod
 from naravard.authoring.yamltext import comment, entry, scalar
 from naravard.errors import UsageError
 from naravard.model.followup import Uppfoljning
-from naravard.model.plan import Aktivitet, LokalPlan
+from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.model.words import UNIT
 from naravard.repository import Entry, Repository
@@ -73,11 +73,6 @@ def previous_followup(repo: Repository, kommun: str, year: int) -> Entry[Uppfolj
     return max(earlier, key=lambda f: f.model.ar, default=None)
 
 
-def in_force(aktivitet: Aktivitet, year: int) -> bool:
-    """True when the activity runs during some part of `year`."""
-    return aktivitet.nar.start.first.year <= year <= aktivitet.nar.slut.last.year
-
-
 def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> list[str]:
     reported = {a.id: a for a in previous.aktiviteter} if previous else {}
     since = f" {previous.ar}" if previous else ""
@@ -90,7 +85,7 @@ def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> lis
             "ändra den om den har ändrats. Under resultat skriver ni vad som gjorts och vad det gav.",
         ),
     ]
-    activities = [a for a in plan.aktiviteter if in_force(a, year)]
+    activities = [a for a in plan.aktiviteter if a.runs_in(year)]
     if not activities:
         lines += [*comment(0, f"Ingen aktivitet i planen pågår {year}."), "aktiviteter: []"]
         return lines

@@ -42,6 +42,11 @@ class _Representer(RoundTripRepresenter):
     process, so the nulls are set here, where no other module's settings reach them.
     """
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # The format forbids anchors: a scalar used twice (Kolada's one fetch date) is written
+        # twice. Containers still count as represented, which keeps an empty null empty.
+        return not isinstance(data, (dict, list)) or super().ignore_aliases(data)
+
 
 _Representer.add_representer(type(None), RoundTripRepresenter.represent_none)
 _Representer.add_representer(WrittenNull, _represent_written_null)

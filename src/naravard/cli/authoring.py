@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from naravard.cli.app import RootOption, app, count, fail, repository_root
-from naravard.discover import relative_path
 from naravard.errors import UsageError
 
 new_app = typer.Typer(
@@ -44,18 +43,13 @@ def new_followup(
     Självskattning och nyckeltal står tomma, med förra årets värden i kommentarer.
     En befintlig fil skrivs aldrig över.
     """
-    from naravard.authoring.new_followup import followup_scaffold
-    from naravard.authoring.scaffold import create
-    from naravard.repository import load_repository
+    from naravard import api
 
     try:
-        repo_root = repository_root(root)
-        scaffold = followup_scaffold(load_repository(repo_root), kommun, year)
-        create(repo_root, scaffold)
+        rel = api.new_followup(repository_root(root), kommun, year)
     except UsageError as error:
         raise fail(error) from None
-    typer.echo(f"Skapade {scaffold.rel}.")
-    typer.echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {scaffold.rel}")
+    _created(rel)
 
 
 @new_app.command("plan")
@@ -75,18 +69,18 @@ def new_plan(
     Pågående aktiviteter i kommunernas nuvarande plan följer med.
     En befintlig fil skrivs aldrig över.
     """
-    from naravard.authoring.new_plan import plan_scaffold
-    from naravard.authoring.scaffold import create
-    from naravard.repository import load_repository
+    from naravard import api
 
     try:
-        repo_root = repository_root(root)
-        scaffold = plan_scaffold(load_repository(repo_root), kommun, fran=fran, till=till)
-        create(repo_root, scaffold)
+        rel = api.new_plan(repository_root(root), kommun, fran=fran, till=till)
     except UsageError as error:
         raise fail(error) from None
-    typer.echo(f"Skapade {scaffold.rel}.")
-    typer.echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {scaffold.rel}")
+    _created(rel)
+
+
+def _created(rel: str) -> None:
+    typer.echo(f"Skapade {rel}.")
+    typer.echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {rel}")
 
 
 @app.command()
@@ -104,11 +98,10 @@ def fmt(
     Avslutas med 1 om en fil inte kunde formateras, och med --check
     om en fil skulle ändras.
     """
-    from naravard.authoring.fmt import format_paths, write_formatted
+    from naravard import api
 
     try:
-        repo_root = repository_root(root)
-        results = format_paths(repo_root, paths or ())
+        results = api.fmt(repository_root(root), paths or ())
     except UsageError as error:
         raise fail(error) from None
     changed = refused = 0
@@ -123,7 +116,7 @@ def fmt(
             changed += 1
             if check:
                 typer.echo(result.diff(), nl=False)
-            elif (problem := _attempt(partial(write_formatted, result))) is None:
+            elif (problem := _attempt(partial(api.write_formatted, result))) is None:
                 typer.echo(f"Formaterade {result.rel}")
             else:
                 refused += 1
@@ -164,19 +157,17 @@ def fix(
     och decimalkomma i ett tal (52,1 → 52.1). Inget annat i filen ändras.
     """
     from naravard import api
-    from naravard.authoring.fix import find_fixes, plan_fixes, write_fixes
 
     try:
         repo_root = repository_root(root)
-        prefixes = [relative_path(repo_root, p) for p in paths or ()]
-        outcomes = plan_fixes(repo_root, find_fixes(api.load_repository(repo_root), prefixes))
+        outcomes = api.fix(repo_root, paths or ())
     except UsageError as error:
         raise fail(error) from None
     made = failed = 0
     for outcome in outcomes:
         if not outcome.made:
             continue
-        problem = None if check else _attempt(partial(write_fixes, repo_root, outcome))
+        problem = None if check else _attempt(partial(api.write_fixes, repo_root, outcome))
         if problem:
             failed += 1
             typer.echo(f"{outcome.rel}: {problem}", err=True)
@@ -216,17 +207,14 @@ def migrate(
     strategin varken har eller ersätter tas inte bort utan visas, så att någon kan besluta.
     """
     from naravard import api
-    from naravard.authoring.migrate import plan_migrations, write_migration
 
     try:
-        repo_root = repository_root(root)
-        prefixes = [relative_path(repo_root, p) for p in paths or ()]
-        migrations = plan_migrations(api.load_repository(repo_root), prefixes)
+        migrations = api.migrate(repository_root(root), paths or ())
     except UsageError as error:
         raise fail(error) from None
     renamed = failed = 0
     for m in migrations:
-        problem = None if check or not m.renames else _attempt(partial(write_migration, m))
+        problem = None if check or not m.renames else _attempt(partial(api.write_migration, m))
         if problem:
             failed += 1
             typer.echo(f"{m.rel}: {problem}", err=True)
@@ -257,12 +245,10 @@ def schema(
     Kör det när strategin eller en handlingsplan har ändrats,
     så att editorn föreslår rätt delmål, nyckeltal och kommuner.
     """
-    from naravard.authoring.schemas import write_schema_files
-    from naravard.repository import load_repository
+    from naravard import api
 
     try:
-        repo_root = repository_root(root)
-        written = write_schema_files(load_repository(repo_root), out or repo_root / "schemas")
+        written = api.schema(repository_root(root), out)
     except UsageError as error:
         raise fail(error) from None
     for path, changed in written:
@@ -300,10 +286,10 @@ def init(
     inställningar för VS Code, pre-commit och CI för GitHub och GitLab.
     Inget skrivs över.
     """
-    from naravard.authoring.init import init_repository
+    from naravard import api
 
     try:
-        written = init_repository(directory, region=region, examples=exempel)
+        written = api.init(directory, region, examples=exempel)
     except UsageError as error:
         raise fail(error) from None
     for path in written:

@@ -63,12 +63,12 @@ def export(
     Avslutas med 1 utan att skriva något om årets filer har fel (årets uppföljningar, planerna och
     strategin som gäller för året); fel i andra års filer stoppar inte exporten.
     """
-    from naravard.export.run import export_year
+    from naravard import api
 
     try:
         if csv_dialect is not None and output_format is not ExportFormat.csv:
             raise UsageError("--csv-dialect gäller bara --format csv.")
-        result = export_year(
+        result = api.export(
             repository_root(root),
             year,
             output_format=output_format.value,

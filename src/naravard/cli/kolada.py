@@ -97,7 +97,7 @@ def hamta(
 
     Avslutas med 0 när filen är skriven och 2 om Kolada inte kunde nås.
     """
-    from naravard.kolada.importing import fetch_year
+    from naravard import api
 
     try:
         repo_root = repository_root(root)
@@ -105,7 +105,7 @@ def hamta(
 
         client = KoladaClient(os.environ.get(URL_VARIABLE) or DEFAULT_BASE_URL, timeout=timeout)
         with _progress() as progress:
-            result = fetch_year(repo_root, year, kommun or (), client=client, progress=progress)
+            result = api.kolada_fetch(repo_root, year, kommun or (), client=client, progress=progress)
     except UsageError as error:
         raise fail(error) from None
     _say(result)
@@ -127,10 +127,10 @@ def import_(
 
     Som hämtningsdag räknas dagen då filen senast ändrades.
     """
-    from naravard.kolada.importing import import_files
+    from naravard import api
 
     try:
-        results = import_files(repository_root(root), files)
+        results = api.kolada_import(repository_root(root), files)
     except UsageError as error:
         raise fail(error) from None
     for result in results:

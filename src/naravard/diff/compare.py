@@ -24,13 +24,11 @@ from naravard.diff.changes import (
 )
 from naravard.diff.texts import text_changes
 from naravard.discover import Kind
-from naravard.model.followup import Uppfoljning
+from naravard.model.followup import REFLECTION_KEYS, Uppfoljning
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.numbers import points, relative
 from naravard.repository import Entry, Repository
-
-_REFLECTION = ("lardomar", "framgangsfaktorer", "utmaningar", "bedomning")
 
 
 def _verdict(riktning: str, old: float | None, new: float | None) -> Verdict:
@@ -108,7 +106,7 @@ def compare_followups(
     texts = text_changes(old, new, titles) if old and new else ()
     reflection = tuple(
         key
-        for key in _REFLECTION
+        for key in REFLECTION_KEYS
         if old and new and getattr(old.reflektion, key).strip() != getattr(new.reflektion, key).strip()
     )
     return KommunDiff(

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from naravard.api import check
 from naravard.atomic import write_or_fail
+from naravard.core import check
 from naravard.export.csv_ import DIALECTS, build_csv, csv_paths
 from naravard.export.tables import build_tables
 from naravard.findings import Severity

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from naravard.errors import UsageError
 from naravard.export.cells import Cell
 from naravard.kolada.precedence import nyckeltal_values
-from naravard.model.followup import Uppfoljning
+from naravard.model.followup import REFLECTION_KEYS, Uppfoljning
+from naravard.model.glossary import GLOSSARY
 from naravard.model.strategy import Strategi
 from naravard.model.words import STATUS, UNIT_SHORT
 from naravard.repository import Repository
@@ -144,9 +145,8 @@ def _aktiviteter(repo: Repository, strategy: Strategi, year: int) -> Table:
 
 
 def _reflektioner(repo: Repository, strategy: Strategi, year: int) -> Table:
-    headers = ("Kommun", "Lärdomar", "Framgångsfaktorer", "Utmaningar", "Bedömning")
+    headers = ("Kommun", *(GLOSSARY[key] for key in REFLECTION_KEYS))
     table = Table("Reflektioner", "reflektioner", headers)
     for namn, followup in _followups(repo, strategy, year):
-        r = followup.reflektion
-        table.rows.append((namn, r.lardomar, r.framgangsfaktorer, r.utmaningar, r.bedomning))
+        table.rows.append((namn, *(getattr(followup.reflektion, key) for key in REFLECTION_KEYS)))
     return table

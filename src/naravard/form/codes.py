@@ -9,7 +9,7 @@ at the cell the value came from.
 
 from __future__ import annotations
 
-from naravard.codes import Code
+from naravard.findings import Code
 
 NOT_A_FORM = "NV401"
 STRUCTURE = "NV402"
@@ -22,7 +22,7 @@ FORM_CODES: tuple[Code, ...] = (
         NOT_A_FORM,
         "form-unreadable",
         "Filen är inget formulär som naravard kan läsa",
-        """
+        doc="""
 Filen kan inte öppnas som en Excel-arbetsbok (.xlsx), eller den har inte skapats med
 `naravard form`, eller dess dolda blad `naravard` saknas.
 
@@ -34,7 +34,7 @@ Skapa ett nytt formulär med `naravard form ÅR --kommun KOMMUN` om det behövs.
         STRUCTURE,
         "form-structure-changed",
         "Formulärets uppställning har ändrats",
-        """
+        doc="""
 Ett blad har bytt namn eller saknas, en rubrik har ändrats, rader har flyttats,
 sorterats, lagts till eller tagits bort, ett dolt id i kolumn A har ändrats, eller de
 dolda uppgifterna i bladet `naravard` stämmer inte längre. Då går det inte att veta
@@ -51,7 +51,7 @@ det här inte ska hända av misstag.
         VALUE,
         "form-value",
         "Värdet i cellen passar inte",
-        """
+        doc="""
 Cellen har ett värde som inte kan läsas in: en text där en skattning eller ett tal ska
 stå, en skattning utanför skalan, en status som inte finns i listan, eller ett tal som
 är sparat som text (cellen är formaterad som text, eller talet klistrades in).
@@ -67,7 +67,7 @@ text: markera cellen, välj Format celler → Tal och skriv talet igen.
         FORMULA,
         "form-formula",
         "En formel i stället för ett värde",
-        """
+        doc="""
 En cell som ska fyllas i innehåller en formel (den börjar med `=`). Resultatet som
 kalkylprogrammet har sparat läses inte in: det kan vara inaktuellt, och formeln
 säger inte själv vad värdet är.
@@ -79,7 +79,7 @@ Så rättar du: skriv värdet i cellen (kopiera och klistra in som värde).
         CONFLICT,
         "form-conflict",
         "Uppföljningen har ändrats sedan formuläret skapades",
-        """
+        doc="""
 Både formuläret och uppföljningsfilen har ändrat samma värde, till olika saker, sedan
 formuläret skapades. naravard väljer inte åt dig.
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from naravard.authoring.new_followup import REFLECTION, followup_scaffold, in_force, previous_followup
+from naravard.authoring.new_followup import REFLECTION, followup_scaffold, previous_followup
 from naravard.authoring.roundtrip import build_yaml, load
 from naravard.authoring.scaffold import known_kommun, kommun_name, revision
 from naravard.discover import classify
@@ -188,7 +188,7 @@ def _activities(
     for plan in repo.plans_for(kommun, year):
         planned.update((a.id, a) for a in plan.model.aktiviteter)
     reported = [str(item.get("id")) for item in data.get("aktiviteter") or () if isinstance(item, dict)]
-    ids = list(dict.fromkeys([*reported, *(a.id for a in planned.values() if in_force(a, year))]))
+    ids = list(dict.fromkeys([*reported, *(a.id for a in planned.values() if a.runs_in(year))]))
     before = {a.id: a.status for a in last.aktiviteter} if last else {}
     prev = f"Status {last.ar}" if last else "Status förra året"
     rows = []

@@ -10,18 +10,14 @@ result is checked before it is written, and it is written atomically.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.representer import RoundTripRepresenter
 
 from naravard.atomic import write_or_fail
-from naravard.authoring.roundtrip import insert_in_order
+from naravard.authoring.roundtrip import WrittenNull, build_yaml, dump, insert_in_order, load
 from naravard.kolada.errors import KoladaError
 from naravard.kolada.sources import Imported, Sources
 from naravard.loader import load_document, load_text
@@ -110,28 +106,6 @@ def store(
     )
 
 
-class _Representer(RoundTripRepresenter):
-    """Writes `null` for None and never an alias; a class of its own, so no other YAML changes."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # the format forbids anchors and aliases
-
-
-def _null(representer: Any, _data: None) -> Any:
-    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
-
-
-_Representer.add_representer(type(None), _null)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Representer = _Representer
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def _new_tree(year: int) -> CommentedMap:
     tree = CommentedMap()
     tree["ar"] = year
@@ -155,7 +129,7 @@ def _load_existing(root: Path, path: Path, year: int) -> tuple[CommentedMap, boo
     stored = TextFile.from_bytes(path.read_bytes())  # the same BOM and line-ending rule as fmt
     if not isinstance(stored, TextFile):  # pragma: no cover - the file changed since it was checked
         raise KoladaError(f"{rel} ändrades medan den lästes; försök igen.")
-    tree = _yaml().load(stored.text)
+    tree = load(build_yaml(), stored.text)  # naravard's one round-trip set-up, as fmt's
     return tree, stored.bom, stored.newline
 
 
@@ -171,8 +145,10 @@ def _block(mapping: CommentedMap) -> None:
         mapping.fa.set_block_style()
 
 
-def _number(value: float | None) -> int | float | None:
-    if value is not None and value.is_integer() and abs(value) < 1e15:
+def _number(value: float | None) -> int | float | WrittenNull:
+    if value is None:
+        return WrittenNull()  # written out: `varde: null`, not an empty value
+    if value.is_integer() and abs(value) < 1e15:
         return int(value)  # Kolada sends 812.0; people write 812
     return value
 
@@ -195,9 +171,7 @@ def _put(section: CommentedMap, key: str, value: Imported, order: tuple[str, ...
 
 
 def _dump(tree: CommentedMap, *, bom: bool, newline: str) -> bytes:
-    stream = io.StringIO()
-    _yaml().dump(tree, stream)
-    return TextFile(stream.getvalue(), bom, newline).to_bytes()
+    return TextFile(dump(build_yaml(), tree), bom, newline).to_bytes()
 
 
 def _check(rel: str, data: bytes) -> None:

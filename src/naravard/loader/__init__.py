@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from naravard.findings import Finding, Location
+from naravard.loader.codes import EMPTY_FILE, ENCODING, UNREADABLE_FILE
 from naravard.loader.encoding import Decoded, decode
 from naravard.loader.tree import NO_POSITIONS, Positions, build_tree
 
@@ -122,7 +123,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     doc = SourceDocument(rel)
     decoded = decode(data)
     if not isinstance(decoded, Decoded):
-        doc.findings.append(Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message))
+        doc.findings.append(ENCODING.at(Location(rel, decoded.line, decoded.column), decoded.message))
         return doc
     doc.waivers = find_waivers(decoded.text)
     doc.hidden = find_hidden(decoded.text)
@@ -130,7 +131,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     tree = build_tree(decoded.text)
     doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
     if not doc.findings and tree.empty:
-        doc.findings.append(Finding(Location(rel, 1, 1), "NV003", _EMPTY))
+        doc.findings.append(EMPTY_FILE.at(Location(rel, 1, 1), _EMPTY))
     doc._value = tree.value
     doc.spans = tree.spans
     return doc
@@ -141,17 +142,17 @@ def load_document(root: Path, path: Path) -> SourceDocument:
     rel = path.relative_to(root).as_posix()
     refusal = _refuse(root, path)
     if refusal:
-        return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", refusal)])
+        return SourceDocument(rel, findings=[UNREADABLE_FILE.at(Location(rel), refusal)])
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return SourceDocument(
             rel,
-            findings=[Finding(Location(rel), "NV009", f"Filen kan inte läsas: {exc.strerror}.")],
+            findings=[UNREADABLE_FILE.at(Location(rel), f"Filen kan inte läsas: {exc.strerror}.")],
         )
     if len(data) > MAX_BYTES:
-        return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
+        return SourceDocument(rel, findings=[UNREADABLE_FILE.at(Location(rel), _too_large())])
     doc = load_text(rel, data)
     doc.reload = functools.partial(_read_again, path)  # not the bytes: a large run keeps no file text
     return doc

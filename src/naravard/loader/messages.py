@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from naravard.loader.codes import FORBIDDEN_YAML, YAML_SYNTAX
+
 
 @dataclass(frozen=True)
 class ParserProblem:
@@ -197,7 +199,7 @@ def _slip(text: str, first: int, last: int) -> ParserProblem | None:
             if match:
                 char = match.group(1)
                 return ParserProblem(
-                    "NV001",
+                    YAML_SYNTAX.code,
                     f"Här står {space_name(char)} i stället för ett vanligt mellanslag. YAML räknar bara "
                     "vanliga mellanslag: ta bort tecknet och skriv ett vanligt mellanslag.",
                     number,
@@ -208,7 +210,7 @@ def _slip(text: str, first: int, last: int) -> ParserProblem | None:
             key = match.group(1)
             value = line[match.end() :].strip()
             return ParserProblem(
-                "NV001",
+                YAML_SYNTAX.code,
                 f"Efter kolonet måste det stå ett mellanslag: skriv `{key}: {value[:30]}`.",
                 number,
                 match.end(),
@@ -227,22 +229,22 @@ def classify(exc: yaml.YAMLError, text: str) -> ParserProblem:
     context = str(getattr(exc, "context", None) or "")
     opened = _mark(getattr(exc, "context_mark", None))
     if "end of stream" in problem and "quoted scalar" in context and opened:
-        return ParserProblem("NV001", _UNCLOSED, *opened)
+        return ParserProblem(YAML_SYNTAX.code, _UNCLOSED, *opened)
     if "incompatible YAML document" in problem:
-        return ParserProblem("NV005", _VERSION, *at)
+        return ParserProblem(FORBIDDEN_YAML.code, _VERSION, *at)
     slip = _slip(text, (opened or at)[0], at[0])
     if slip is not None:
         return slip
     if _char_at(text, *at) == "\t" or "tab" in problem.split():
-        return ParserProblem("NV001", _TAB, *at)
+        return ParserProblem(YAML_SYNTAX.code, _TAB, *at)
     for fragments, message in _PROBLEMS:
         if any(fragment in problem for fragment in fragments):
-            return ParserProblem("NV001", message, *at)
+            return ParserProblem(YAML_SYNTAX.code, message, *at)
     where = next((swedish for key, swedish in _CONTEXTS if key in context), "")
     char = _char_at(text, *at)
     shown = f"tecknet `{char}`" if char.isprintable() and char not in "` " else "det som står här"
     message = f"YAML-filen kan inte läsas här{' ' + where if where else ''}: {shown} passar inte in."
-    return ParserProblem("NV001", message, *at)
+    return ParserProblem(YAML_SYNTAX.code, message, *at)
 
 
 __all__ = ["ParserProblem", "classify"]

@@ -22,9 +22,18 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from naravard.loader.codes import (
+    DUPLICATE_KEY,
+    ENCODING,
+    FORBIDDEN_YAML,
+    MULTIPLE_DOCUMENTS,
+    TOO_DEEP,
+    YAML_SYNTAX,
+)
 from naravard.loader.encoding import CONTROL
 from naravard.loader.messages import ParserProblem, classify
 from naravard.loader.yamlc import CSafeLoader
+from naravard.model.codes import INVALID_NUMBER
 
 MAX_DEPTH = 40
 
@@ -185,7 +194,7 @@ class _Frame:
 
 _NO_KEY = object()
 _SKIP = object()
-_FORBIDDEN = "NV005"
+_FORBIDDEN = FORBIDDEN_YAML.code
 
 
 def _at(event: Any) -> tuple[int, int]:
@@ -231,7 +240,7 @@ def _too_deep(text: str, exc: yaml.YAMLError) -> ParserProblem | None:
     tree = Tree()
     with contextlib.suppress(yaml.YAMLError):  # the rest of the line is cut off: it may not parse
         _Builder(tree, yaml.SafeLoader).run(text[: len(text) if end < 0 else end])
-    deep = next((p for p in tree.problems if p.code == "NV007"), None)
+    deep = next((p for p in tree.problems if p.code == TOO_DEEP.code), None)
     return ParserProblem(deep.code, deep.message, deep.line, deep.column) if deep else None
 
 
@@ -315,7 +324,7 @@ class _Builder:
                 self.check_node(event)
                 at = _at(event)
                 if len(stack) >= MAX_DEPTH:
-                    self.problem("NV007", _depth_message(), at)
+                    self.problem(TOO_DEEP.code, _depth_message(), at)
                     self.tree.value = None
                     return
                 container: Any = {} if kind is yaml.MappingStartEvent else []
@@ -331,7 +340,7 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    self.problem("NV006", _documents_message(), _at(event))
+                    self.problem(MULTIPLE_DOCUMENTS.code, _documents_message(), _at(event))
                     return
                 if event.version is not None or event.tags:
                     self.problem(_FORBIDDEN, _directive_message(), _at(event))
@@ -340,12 +349,12 @@ class _Builder:
         if event.style or not event.implicit[0]:
             if event.style == '"' and CONTROL.search(event.value):
                 # Written as an escape (`"\\e"`, `"\\x07"`): not in the raw text the decoder checked.
-                self.problem("NV002", _escaped_control_message(), _at(event))
+                self.problem(ENCODING.code, _escaped_control_message(), _at(event))
             return _nfc(event.value)
         try:
             value = resolve_plain(event.value)
         except _TooLong:
-            self.problem("NV105", _too_long_message(), _at(event))
+            self.problem(INVALID_NUMBER.code, _too_long_message(), _at(event))
             return None
         return _nfc(value) if isinstance(value, str) else value
 
@@ -395,10 +404,10 @@ class _Builder:
             self.problem(_FORBIDDEN, _merge_message(), at)
             key = _SKIP
         elif isinstance(key, (dict, list)) or key is None or (isinstance(key, float) and key != key):
-            self.problem("NV001", _complex_key_message(), at)
+            self.problem(YAML_SYNTAX.code, _complex_key_message(), at)
             key = _SKIP
         elif key in frame.seen:
-            self.problem("NV004", _duplicate_message(key, frame.seen[key]), at)
+            self.problem(DUPLICATE_KEY.code, _duplicate_message(key, frame.seen[key]), at)
             key = _SKIP
         else:
             frame.seen[key] = at[0]

@@ -28,6 +28,10 @@ class Reflektion(StrictModel):
     bedomning: Text = Field(description="Bedömning av hur arbetet går mot målbild och delmål.")
 
 
+REFLECTION_KEYS: tuple[str, ...] = tuple(Reflektion.model_fields)
+"""The reflection's questions, in the format's order (lardomar, framgangsfaktorer, …)."""
+
+
 class Skattning(StrictModel):
     """En självskattning med kommentar."""
 

@@ -6,30 +6,49 @@ import re
 import types
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from naravard.findings import Finding
+from naravard.findings import Code, Edit, Finding, FixKind
 from naravard.loader import SourceDocument
-from naravard.suggest import did_you_mean, nearest, show
+from naravard.model.codes import (
+    INVALID_DATE,
+    INVALID_ID,
+    INVALID_NUMBER,
+    INVALID_VALUE,
+    MISSING_KEY,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+)
+from naravard.suggest import Guess, guess, nearest, show
 
-_CODES = {
-    "missing": "NV102",
-    "extra_forbidden": "NV103",
-    "literal_error": "NV104",
-    "greater_than_equal": "NV104",
-    "less_than_equal": "NV104",
-    "too_short": "NV104",
-    "too_long": "NV104",
-    "string_too_long": "NV104",
-    "float_type": "NV105",
-    "float_parsing": "NV105",
-    "finite_number": "NV105",
-    "datum": "NV106",
-    "tidpunkt": "NV106",
-    "string_pattern_mismatch": "NV107",
+_CODES: dict[str, Code] = {
+    "missing": MISSING_KEY,
+    "extra_forbidden": UNKNOWN_KEY,
+    "literal_error": INVALID_VALUE,
+    "greater_than_equal": INVALID_VALUE,
+    "less_than_equal": INVALID_VALUE,
+    "too_short": INVALID_VALUE,
+    "too_long": INVALID_VALUE,
+    "string_too_long": INVALID_VALUE,
+    "float_type": INVALID_NUMBER,
+    "float_parsing": INVALID_NUMBER,
+    "finite_number": INVALID_NUMBER,
+    "datum": INVALID_DATE,
+    "tidpunkt": INVALID_DATE,
+    "string_pattern_mismatch": INVALID_ID,
 }
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A schema finding's message and its data."""
+
+    message: str
+    guess: Guess | None = None
+    fix: Edit | None = None
 
 
 def iter_schema_findings(
@@ -54,16 +73,16 @@ def iter_schema_findings(
         is_key = bool(loc) and loc[-1] == "[key]"
         path = loc[:-1] if is_key else loc
         value = _value_at(doc.value, path)
-        code = _CODES.get(kind, "NV101")
+        code = _CODES.get(kind, WRONG_TYPE)
         if kind in ("int_type", "int_parsing", "int_from_float") and isinstance(value, str):
-            code = "NV105"
-        message = _message(kind, item, path, value, model, is_key=is_key)
+            code = INVALID_NUMBER
+        said = _message(kind, item, path, value, model, is_key=is_key)
         if kind == "missing":
             parent = path[:-1]
             location = doc.at(parent, key=True) if parent else doc.first_key()
-            yield Finding(location, code, message)
         else:
-            yield doc.finding(path, code, message, key=is_key or kind == "extra_forbidden")
+            location = doc.at(path, key=is_key or kind == "extra_forbidden")
+        yield code.at(location, said.message, guess=said.guess, fix=said.fix)
 
 
 def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
@@ -100,18 +119,20 @@ def _describe(value: Any) -> str:
     return "något annat"
 
 
-def _number_hint(value: Any) -> str:
+def _number_hint(value: Any) -> tuple[str, Edit | None]:
+    """What to write instead of a number written wrong, and the edit when it needs no judgement."""
     if isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", text):
-            return f" Skriv decimaler med punkt: `{text.replace(',', '.')}`."
+            point = text.replace(",", ".")
+            return f" Skriv decimaler med punkt: `{point}`.", Edit(text, point, FixKind.DECIMAL)
         if re.fullmatch(r"[-+]?[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?", text):
             fixed = re.sub(r"[  ]", "", text).replace(",", ".")
-            return f" Skriv talet utan mellanslag: `{fixed}`."
+            return f" Skriv talet utan mellanslag: `{fixed}`.", None
         if "%" in text:
-            return " Skriv bara talet, utan procenttecken (enheten står i strategin)."
-        return " Skriv ett tal med decimalpunkt, t.ex. 52.1, eller null om värdet inte är känt."
-    return ""
+            return " Skriv bara talet, utan procenttecken (enheten står i strategin).", None
+        return " Skriv ett tal med decimalpunkt, t.ex. 52.1, eller null om värdet inte är känt.", None
+    return "", None
 
 
 def _message(
@@ -122,52 +143,56 @@ def _message(
     model: type[BaseModel],
     *,
     is_key: bool,
-) -> str:
+) -> _Said:
     key = path[-1] if path else None
     if kind == "missing":
         where = _where(path[:-1]) or " i filen"
-        return f"Nyckeln `{key}` saknas{where}. Den är obligatorisk."
+        return _Said(f"Nyckeln `{key}` saknas{where}. Den är obligatorisk.")
     if kind == "extra_forbidden":
         allowed = fields_at(model, path[:-1])
-        hint = did_you_mean(key, allowed)
+        typed = guess(key, allowed)
         listing = f" Tillåtna nycklar här: {', '.join(allowed)}." if allowed else ""
-        return f"Okänd nyckel `{show(key)}`{_where(path[:-1])}.{hint}{listing}"
+        return _Said(f"Okänd nyckel `{show(key)}`{_where(path[:-1])}.{typed.hint}{listing}", typed)
     if kind in ("datum", "tidpunkt"):
-        return str(item["msg"])
+        return _Said(str(item["msg"]))
     if kind == "string_pattern_mismatch":
         pattern = item.get("ctx", {}).get("pattern", "")
         if "a-z" in pattern:
             what = "nyckeln" if is_key else "id:t"
-            return (
+            return _Said(
                 f"{what.capitalize()} `{show(value if not is_key else key)}` är inte ett giltigt id. "
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä, ö "
                 "och mellanslag (t.ex. `nara-for-mig`)."
             )
-        return f'`{show(value)}` har fel form här: skriv siffrorna inom citattecken, t.ex. "2080".'
+        return _Said(f'`{show(value)}` har fel form här: skriv siffrorna inom citattecken, t.ex. "2080".')
     if kind == "literal_error":
         allowed = _literal_choices(model, path)
-        hint = did_you_mean(value, allowed)
-        return f"`{show(value)}` är inget tillåtet värde här.{hint} Tillåtna värden: {', '.join(allowed)}."
+        typed = guess(value, allowed)
+        listing = f" Tillåtna värden: {', '.join(allowed)}."
+        return _Said(f"`{show(value)}` är inget tillåtet värde här.{typed.hint}{listing}", typed)
     if kind in ("float_type", "float_parsing"):
-        return f"Här ska det stå ett tal, men det står {_describe(value)}.{_number_hint(value)}"
+        hint, fix = _number_hint(value)
+        return _Said(f"Här ska det stå ett tal, men det står {_describe(value)}.{hint}", fix=fix)
     if kind == "finite_number":
-        return (
+        return _Said(
             f"`{show(value)}` är inget tal som kan redovisas. Skriv värdet med siffror, "
             "eller null om det inte är känt."
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        hint = " Skriv ett heltal utan decimaler." if isinstance(value, float) else _number_hint(value)
-        return f"Här ska det stå ett heltal, men det står {_describe(value)}.{hint}"
+        hint, fix = (
+            (" Skriv ett heltal utan decimaler.", None) if isinstance(value, float) else _number_hint(value)
+        )
+        return _Said(f"Här ska det stå ett heltal, men det står {_describe(value)}.{hint}", fix=fix)
     if kind == "string_type":
         hint = ' Sätt värdet inom citattecken ("…") om det ska läsas som text.'
-        return f"Här ska det stå en text, men det står {_describe(value)}.{hint}"
+        return _Said(f"Här ska det stå en text, men det står {_describe(value)}.{hint}")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return (
+        return _Said(
             "Här ska det stå nycklar med värden (en mappning, `nyckel: värde` på egna rader), "
             f"men det står {_describe(value)}."
         )
     if kind == "list_type":
-        return (
+        return _Said(
             f"Här ska det stå en lista (rader som börjar med `- `, eller [a, b]), men det står "
             f"{_describe(value)}."
         )
@@ -175,12 +200,12 @@ def _message(
         ctx = item.get("ctx", {})
         bound = ctx.get("ge", ctx.get("le"))
         word = "minst" if kind == "greater_than_equal" else "högst"
-        return f"Värdet `{show(value)}` är utanför det tillåtna: det ska vara {word} {bound}."
+        return _Said(f"Värdet `{show(value)}` är utanför det tillåtna: det ska vara {word} {bound}.")
     if kind == "too_short":
-        return "Listan får inte vara tom: ange minst ett värde."
+        return _Said("Listan får inte vara tom: ange minst ett värde.")
     if kind in ("too_long", "string_too_long"):
-        return "Värdet är för långt."
-    return f"Värdet {_describe(value)} har fel form här."
+        return _Said("Värdet är för långt.")
+    return _Said(f"Värdet {_describe(value)} har fel form här.")
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -42,6 +42,10 @@ class Aktivitet(StrictModel):
         None, description="Id för en prioritering i den regionala handlingsplanen (valfritt)."
     )
 
+    def runs_in(self, year: int) -> bool:
+        """True when the activity's time (`nar`) holds some of `year` (FORMAT.md rule 5)."""
+        return self.nar.start.first.year <= year <= self.nar.slut.last.year
+
 
 class LokalPlan(StrictModel):
     """En lokal plan för nära vård, för en kommun eller gemensam för flera."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from typing import Any, TextIO
 
 from rich import box
@@ -11,10 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from naravard import __version__
 from naravard.diff import KommunDiff, NyckeltalChange, RevisionDiff, YearDiff
 from naravard.model.words import STATUS
 from naravard.numbers import change, number
+from naravard.output.diff_json import as_json as as_json  # the JSON form, re-exported
 
 _VERDICT_STYLE = {"battre": "green", "samre": "red", "oforandrad": "dim", "neutral": "", "okand": "dim"}
 _VERDICT_WORD = {"battre": "bättre", "samre": "sämre", "oforandrad": "oförändrat", "neutral": "", "okand": ""}
@@ -305,12 +303,3 @@ def write_revision_text(diff: RevisionDiff, stream: TextIO) -> None:
         console.print("Inga ändringar i innehållet.")
     for line in lines:
         console.print(Text(line))
-
-
-# --- JSON -------------------------------------------------------------------------------------
-
-
-def as_json(diff: YearDiff | RevisionDiff) -> str:
-    """Every fact of the comparison as JSON."""
-    document = {"version": __version__, **dataclasses.asdict(diff)}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

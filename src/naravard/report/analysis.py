@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from naravard.findings import Finding, Location
+from naravard.findings import Code, Finding, Location
 from naravard.loader.encoding import Decoded, decode
 
 SECTIONS: dict[str, str] = {
@@ -32,7 +32,29 @@ SECTIONS: dict[str, str] = {
 }
 NAME = re.compile(r"analys-([0-9]{4})\.md\Z")
 MAX_BYTES = 1024 * 1024
-CODE = "NV217"
+ANALYSIS_HEADING = Code(
+    "NV217",
+    "analysis-heading",
+    "Rubriken i analysen är inget avsnitt i rapporten",
+    doc="""
+Analytikernas text för årsrapporten ligger i `data/region/analys-<år>.md` (Markdown, UTF-8).
+Texten före första `##`-rubriken inleder rapporten, före sammanfattningens siffror. Varje
+`## Rubrik` som heter som ett avsnitt i rapporten (Sammanfattning, Självskattning, Nyckeltal,
+Aktiviteter, Reflektioner, Kommunerna, Bilaga) lägger texten under sig först i det avsnittet.
+En `#`-rubrik eller en `##`-rubrik som inte heter som ett avsnitt får ingen plats i rapporten.
+
+Fel:
+
+```markdown
+## Ekonomi
+Kostnaderna ökade.
+```
+
+Så rättar du: använd ett av avsnittens namn (`## Nyckeltal`), eller gör rubriken till en
+underrubrik (`### Ekonomi`) under ett avsnitt.
+""",
+)
+CODE = ANALYSIS_HEADING.code
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,13 @@
-"""The rule registry: every rule, in code order. One module per rule; its docstring is its doc."""
+"""The rule registry: every rule, in code order. One module per rule; its docstring is its doc.
+
+A new rule: a module with `check(ctx)` and `RULE = Rule(...)` (see `naravard.rules.base`),
+its `RULE` added below, and `make docs`. tests/test_rules.py runs its docstring's examples.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import ModuleType
+from datetime import date
 
 from naravard.findings import Finding, Severity
 from naravard.repository import Repository
@@ -39,53 +43,52 @@ from naravard.rules import (
     wrong_year,
     year_not_covered,
 )
-from naravard.rules.base import Rule
+from naravard.rules.base import Context, Rule
 
-ALL_RULES: tuple[ModuleType, ...] = (
-    unknown_delmal,
-    unknown_nyckeltal,
-    unknown_kommun,
-    unknown_activity,
-    unknown_priority,
-    score_out_of_scale,
-    missing_score,
-    wrong_folder,
-    wrong_year,
-    year_not_covered,
-    no_plan,
-    plan_overlap,
-    duplicate_id,
-    nar_outside_period,
-    strategy_inconsistent,
-    import_mismatch,
+ALL_RULES: tuple[Rule, ...] = (
+    unknown_delmal.RULE,
+    unknown_nyckeltal.RULE,
+    unknown_kommun.RULE,
+    unknown_activity.RULE,
+    unknown_priority.RULE,
+    score_out_of_scale.RULE,
+    missing_score.RULE,
+    wrong_folder.RULE,
+    wrong_year.RULE,
+    year_not_covered.RULE,
+    no_plan.RULE,
+    plan_overlap.RULE,
+    duplicate_id.RULE,
+    nar_outside_period.RULE,
+    strategy_inconsistent.RULE,
+    import_mismatch.RULE,
     # Quality warnings (lint).
-    placeholder_answer,
-    activity_overdue,
-    activity_not_reported,
-    activity_outside_nar,
-    delmal_without_activity,
-    score_jump,
-    nyckeltal_jump,
-    nyckeltal_implausible,
-    nyckeltal_missing,
-    followup_missing,
-    submitted_early,
-    hidden_characters,
-    kolada_disagrees,
-    invalid_waiver,
+    placeholder_answer.RULE,
+    activity_overdue.RULE,
+    activity_not_reported.RULE,
+    activity_outside_nar.RULE,
+    delmal_without_activity.RULE,
+    score_jump.RULE,
+    nyckeltal_jump.RULE,
+    nyckeltal_implausible.RULE,
+    nyckeltal_missing.RULE,
+    followup_missing.RULE,
+    submitted_early.RULE,
+    hidden_characters.RULE,
+    kolada_disagrees.RULE,
+    invalid_waiver.RULE,
 )
 
-__all__ = ["ALL_RULES", "Rule", "iter_findings"]
+__all__ = ["ALL_RULES", "Context", "Rule", "iter_findings"]
 
 
-def iter_findings(repo: Repository, *, warnings: bool = False) -> Iterator[Finding]:
+def iter_findings(
+    repo: Repository, *, warnings: bool = False, today: date | None = None
+) -> Iterator[Finding]:
     """Run the error rules (and with `warnings`, the enabled warning rules) over the repository."""
+    ctx = Context(repo, today or date.today())
     disabled = set(repo.config.regler.av)
-    for module in ALL_RULES:
-        rule: Rule = module.RULE
+    for rule in ALL_RULES:
         if rule.severity is Severity.WARNING and (not warnings or rule.code in disabled):
             continue
-        for finding in module.check(repo):
-            if finding.severity is not rule.severity:
-                finding = Finding(finding.location, finding.code, finding.message, rule.severity)
-            yield finding
+        yield from rule.check(ctx)

@@ -3,9 +3,17 @@
 Planens `nar` säger när aktiviteten pågår. Att redovisa den ett år utanför den
 tiden är tillåtet (FORMAT.md regel 5) men tyder på att planen inte är uppdaterad.
 
-Godkänt: aktiviteten har `nar: {start: 2024, slut: 2025}` och redovisas 2024.
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), `sip-elevhalsa` redovisas 2024 och 2026:
 
-Varning (NV304): samma aktivitet redovisas i uppföljningen 2023.
+```yaml
+    nar: {start: 2024-08-15, slut: 2026-06-30}
+```
+
+Varning (NV304): enligt planen pågår den inte 2026:
+
+```yaml
+    nar: {start: 2024-08-15, slut: 2025-12}
+```
 
 Så rättar du: justera `nar` i planen, eller ta bort aktiviteten ur årets uppföljning.
 """
@@ -15,28 +23,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV304", "activity-outside-nar", "Aktiviteten redovisas utanför sin tid", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Reported activities run, by the plan, during the follow-up's year."""
-    for followup in repo.followups:
+    repo = ctx.repo
+    for followup, plan in repo.followups_with_plan():  # no plan or two: NV211, NV212
         year = followup.model.ar
-        plan = repo.plan_for(followup.model.kommun, year)
-        if plan is None:
-            continue  # no plan or two: NV211 and NV212 say so
         by_id = {a.id: a for a in plan.model.aktiviteter}
         for i, rapport in enumerate(followup.model.aktiviteter):
             aktivitet = by_id.get(rapport.id)
             if aktivitet is None:
                 continue
             nar = aktivitet.nar
-            if not nar.start.first.year <= year <= nar.slut.last.year:
+            if not aktivitet.runs_in(year):
                 message = (
                     f"Enligt planen pågår `{rapport.id}` {nar.start.text}–{nar.slut.text}, "
                     f"inte {year}. Justera `nar` i planen om tiden har ändrats."
                 )
-                yield followup.doc.finding(("aktiviteter", i, "id"), RULE.code, message)
+                yield RULE.on(followup.doc, ("aktiviteter", i, "id"), message)
+
+
+RULE = Rule(
+    "NV304",
+    "activity-outside-nar",
+    "Aktiviteten redovisas utanför sin tid",
+    Severity.WARNING,
+    check=check,
+)

@@ -4,18 +4,17 @@ Planens `nar.slut` säger när aktiviteten ska vara klar. Om årets uppföljning
 (den senaste som nämner aktiviteten) fortfarande säger `planerad` eller
 `pagaende` efter att slutet har passerat, behöver planen eller statusen ses över.
 
-Godkänt (planen: `slut: 2024-06`; uppföljningen 2024):
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), uppföljningen 2026 säger `status: pagaende` om
+`trygg-hemgang`:
 
 ```yaml
-  - id: mobilt-team
-    status: genomford
+    nar: {start: 2023-03, slut: 2027}
 ```
 
-Varning (NV302):
+Varning (NV302): aktiviteten skulle ha slutat 2024:
 
 ```yaml
-  - id: mobilt-team
-    status: pagaende
+    nar: {start: 2023-03, slut: 2024-05}
 ```
 
 Så rättar du: uppdatera statusen (genomford, pausad, avbruten), eller förläng
@@ -29,14 +28,12 @@ from datetime import date
 
 from naravard.findings import Finding, Severity
 from naravard.model.plan import Aktivitet
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV302", "activity-overdue", "Aktiviteten borde ha slutat", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The latest follow-up of an activity whose end has passed does not still call it open."""
+    repo = ctx.repo
     latest: dict[tuple[str, str], tuple[int, object]] = {}
     activities: dict[int, dict[str, Aktivitet]] = {}  # per plan: id → activity, built once
     for followup in repo.followups:
@@ -61,4 +58,7 @@ def check(repo: Repository) -> Iterator[Finding]:
             f"Aktiviteten `{activity}` skulle enligt planen sluta {aktivitet.nar.slut.text}, men "
             f"uppföljningen {year} säger `{rapport.status}`. Uppdatera statusen eller planen."
         )
-        yield followup.doc.finding(("aktiviteter", i, "status"), RULE.code, message)
+        yield RULE.on(followup.doc, ("aktiviteter", i, "status"), message)
+
+
+RULE = Rule("NV302", "activity-overdue", "Aktiviteten borde ha slutat", Severity.WARNING, check=check)

@@ -5,20 +5,16 @@ prioriteringar i en handlingsplan och aktiviteter i en uppföljning har var
 sitt id som andra filer hänvisar till. Två med samma id gör hänvisningen oklar.
 Kommunkoderna i strategin ska också vara unika.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-aktiviteter:
-  - id: mobilt-team
-  - id: halsocafe
+  - id: sip-elevhalsa
 ```
 
-Fel (NV213):
+Fel (NV213): `trygg-hemgang` står redan ovanför:
 
 ```yaml
-aktiviteter:
-  - id: mobilt-team
-  - id: mobilt-team
+  - id: trygg-hemgang
 ```
 
 Så rättar du: ge den ena ett eget id, eller slå ihop dem.
@@ -31,10 +27,7 @@ from typing import Any
 
 from naravard.findings import Finding
 from naravard.loader import SourceDocument
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV213", "duplicate-id", "Id:t används redan")
+from naravard.rules.base import Context, Rule
 
 
 def _duplicates(
@@ -45,13 +38,14 @@ def _duplicates(
         if value in first:
             line = doc.at((section, first[value], field)).line
             message = f"`{value}` finns redan på rad {line} under `{section}`. Varje {field} ska vara unikt."
-            yield doc.finding((section, i, field), RULE.code, message)
+            yield RULE.on(doc, (section, i, field), message)
         else:
             first[value] = i
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Ids are unique within their list."""
+    repo = ctx.repo
     for strategy in repo.strategies:
         model, doc = strategy.model, strategy.doc
         yield from _duplicates(doc, "delmal", (d.id for d in model.delmal))
@@ -60,7 +54,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         yield from _duplicates(doc, "kommuner", (k.kod for k in model.kommuner), "kod")
         if model.malbild.id in {d.id for d in model.delmal}:
             message = "Målbilden och ett delmål har samma id; självskattningen behöver skilja dem åt."
-            yield doc.finding(("malbild", "id"), RULE.code, message)
+            yield RULE.on(doc, ("malbild", "id"), message)
     for plan in repo.plans:
         yield from _duplicates(plan.doc, "aktiviteter", (a.id for a in plan.model.aktiviteter))
     for handlingsplan in repo.handlingsplaner:
@@ -68,3 +62,6 @@ def check(repo: Repository) -> Iterator[Finding]:
         yield from _duplicates(handlingsplan.doc, "prioriteringar", ids)
     for followup in repo.followups:
         yield from _duplicates(followup.doc, "aktiviteter", (a.id for a in followup.model.aktiviteter))
+
+
+RULE = Rule("NV213", "duplicate-id", "Id:t används redan", check=check)

@@ -3,9 +3,15 @@
 Den regionala rapporten sammanställer alla kommuners uppföljningar. En kommun
 som saknas ett år då andra har lämnat in syns som saknad i rapporten.
 
-Varning (NV310): data/kommuner/orsa/ har ingen uppfoljning-2024.yaml, men andra
-kommuner har. En varning per år räknar upp alla kommuner som saknas; den står vid
-`kommuner` i den strategi som gäller för året.
+Godkänt (data/kommuner/ludvika/uppfoljning-2024.yaml), som andra kommuners uppföljningar 2024:
+
+```yaml
+kommun: ludvika
+```
+
+Varning (NV310) om filen tas bort: Ludvika saknas bland kommunerna som lämnat in 2024. En varning
+per år räknar upp alla kommuner som saknas; den står vid `kommuner` i den strategi som gäller för
+året.
 
 Så rättar du: lägg till kommunens uppföljning (`uppfoljning-ÅÅÅÅ.yaml` i
 kommunens mapp).
@@ -16,14 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV310", "followup-missing", "Kommunens uppföljning saknas", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """For every year with follow-ups, every kommun of the strategy has one."""
+    repo = ctx.repo
     submitted: dict[int, set[str]] = {}
     for file in repo.files:
         if file.kind == "uppfoljning" and file.year is not None and file.folder:
@@ -42,4 +46,7 @@ def check(repo: Repository) -> Iterator[Finding]:
             f"{count} uppföljning för {year}, som {others} har lämnat in: {names}. "
             f"Filen heter data/kommuner/<kommun>/uppfoljning-{year}.yaml."
         )
-        yield revision.doc.finding(("kommuner",), RULE.code, message, key=True)
+        yield RULE.on(revision.doc, ("kommuner",), message, key=True)
+
+
+RULE = Rule("NV310", "followup-missing", "Kommunens uppföljning saknas", Severity.WARNING, check=check)

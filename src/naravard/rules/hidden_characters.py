@@ -6,13 +6,17 @@ i filen inte är det som läses i rapporten. De kommer oftast med vid kopiering 
 en webbsida eller ett annat program. I id:n är de redan fel (NV107); i fri text
 varnar granskningen.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-    resultat: 140 patienter inskrivna.
+  utmaningar: Olika journalsystem.
 ```
 
-Varning (NV312): samma text med ett osynligt U+200B mellan `140` och `patienter`.
+Varning (NV312): samma text med ett osynligt U+200B mellan orden:
+
+```yaml
+  utmaningar: Olika​journalsystem.
+```
 
 Så rättar du: skriv om texten för hand, eller ta bort tecknet (i VS Code syns det
 med inställningen "Render Control Characters").
@@ -23,18 +27,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Location, Severity
-from naravard.repository import Repository, iter_entries
-from naravard.rules.base import Rule
-
-RULE = Rule("NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING)
+from naravard.repository import iter_entries
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """No free text holds bidi controls or zero-width characters (found while loading)."""
+    repo = ctx.repo
     for entry in iter_entries(repo):
         for line, column, char in entry.doc.hidden:
             message = (
                 f"Texten innehåller ett osynligt tecken (U+{ord(char):04X}) som kan vända "
                 "eller dölja text. Ta bort det."
             )
-            yield Finding(Location(entry.doc.rel, line, column), RULE.code, message)
+            yield RULE.at(Location(entry.doc.rel, line, column), message)
+
+
+RULE = Rule("NV312", "hidden-characters", "Osynliga tecken i texten", Severity.WARNING, check=check)

@@ -6,19 +6,16 @@ från det Kolada-id som strategin anger för nyckeltalet (`kolada`). Om strategi
 har fått ett nytt Kolada-id sedan värdena hämtades, eller om filen har ändrats
 för hand, stämmer det inte längre.
 
-Godkänt (strategin: `kolada: U71411` för undvikbar-slutenvard):
+Godkänt (data/region/nyckeltal-2024.yaml), strategin säger `kolada: U71411`:
 
 ```yaml
-ar: 2024
-kommuner:
-  falun:
-    undvikbar-slutenvard: {varde: 768, kolada: U71411, period: 2024, hamtad: 2025-03-03}
+    undvikbar-slutenvard: {varde: 990.5, kolada: U71411, period: 2024, hamtad: 2025-03-03}
 ```
 
-Fel (NV216):
+Fel (NV216): värdet gäller ett annat år:
 
 ```yaml
-    undvikbar-slutenvard: {varde: 768, kolada: U71412, period: 2023, hamtad: 2025-03-03}
+    undvikbar-slutenvard: {varde: 990.5, kolada: U71411, period: 2023, hamtad: 2025-03-03}
 ```
 
 Så rättar du: hämta värdena på nytt med `naravard kolada hamta 2024`, som
@@ -30,19 +27,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV216", "import-mismatch", "Värdet från Kolada stämmer inte med strategin eller året")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every imported value is for the file's year and from the KPI the strategy names."""
-    for imported in repo.imported:
+    repo = ctx.repo
+    for imported, revision in repo.in_force(repo.imported):
         year = imported.model.ar
-        revision = repo.revision_for(year)
-        if revision is None:
-            continue
         sources = {n.id: n.kolada for n in revision.model.nyckeltal}
         fetch = f"Hämta värdena på nytt: `naravard kolada hamta {year}`."
         for kommun, values in imported.model.kommuner.items():
@@ -50,7 +42,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 path = ("kommuner", kommun, key)
                 if value.period != year:
                     message = f"Värdet gäller {value.period}, men filen gäller {year}. {fetch}"
-                    yield imported.doc.finding((*path, "period"), RULE.code, message)
+                    yield RULE.on(imported.doc, (*path, "period"), message)
                 if key not in sources or sources[key] == value.kolada:
                     continue
                 wanted = sources[key]
@@ -59,4 +51,12 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"Värdet för `{key}` kommer från Kolada-id `{value.kolada}`, men strategin "
                     f"({revision.doc.rel}) {said} för nyckeltalet. {fetch}"
                 )
-                yield imported.doc.finding((*path, "kolada"), RULE.code, message)
+                yield RULE.on(imported.doc, (*path, "kolada"), message)
+
+
+RULE = Rule(
+    "NV216",
+    "import-mismatch",
+    "Värdet från Kolada stämmer inte med strategin eller året",
+    check=check,
+)

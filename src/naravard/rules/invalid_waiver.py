@@ -6,16 +6,16 @@ ansvarig och slutdatum. Fel (NV0xx–NV2xx) kan inte undantas: de måste rättas
 Ett undantag vars `galler_till` har passerat gäller inte längre, och varningen
 visas igen.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-  ansvarig: TODO  # naravard: ignore[NV301]
+  - id: sip-elevhalsa
 ```
 
-Varning (NV390):
+Varning (NV390): NV204 är ett fel, och fel kan inte undantas:
 
 ```yaml
-  - id: halsokafe  # naravard: ignore[NV204]
+  - id: sip-elevhalsa  # naravard: ignore[NV204]
 ```
 
 Så rättar du: rätta felet i stället, stava regelkoden rätt, eller förläng eller
@@ -27,10 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Location, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV390", "invalid-waiver", "Undantaget gör ingenting", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
 def _problem(code: str, severities: dict[str, Severity]) -> str | None:
@@ -41,8 +38,9 @@ def _problem(code: str, severities: dict[str, Severity]) -> str | None:
     return None
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Waivers name existing warning rules, and those in naravard.yaml have not expired."""
+    repo = ctx.repo
     from naravard.codes import all_codes  # the registry imports this module
 
     severities = {c.code: c.severity for c in all_codes()}
@@ -51,21 +49,24 @@ def check(repo: Repository) -> Iterator[Finding]:
             for code in codes:
                 problem = _problem(code, severities)
                 if problem:
-                    yield Finding(Location(rel, line, column), RULE.code, problem)
+                    yield RULE.at(Location(rel, line, column), problem)
     if repo.config_doc is None:
         return
     doc = repo.config_doc
     for i, code in enumerate(repo.config.regler.av):
         problem = _problem(code, severities)
         if problem:
-            yield doc.finding(("regler", "av", i), RULE.code, problem)
+            yield RULE.on(doc, ("regler", "av", i), problem)
     for i, waiver in enumerate(repo.config.undantag):
         problem = _problem(waiver.regel, severities)
         if problem:
-            yield doc.finding(("undantag", i, "regel"), RULE.code, problem)
-        elif waiver.galler_till < repo.today:
+            yield RULE.on(doc, ("undantag", i, "regel"), problem)
+        elif waiver.galler_till < ctx.today:
             message = (
                 f"Undantaget från {waiver.regel} gällde till {waiver.galler_till.isoformat()} "
                 f"och har gått ut ({waiver.ansvarig} ansvarar). Förläng det eller ta bort det."
             )
-            yield doc.finding(("undantag", i, "galler_till"), RULE.code, message)
+            yield RULE.on(doc, ("undantag", i, "galler_till"), message)
+
+
+RULE = Rule("NV390", "invalid-waiver", "Undantaget gör ingenting", Severity.WARNING, check=check)

@@ -16,18 +16,16 @@ Vilket värde som gäller (företräde):
 Värdena räknas som lika när uppföljningens värde är Koladas avrundat till lika
 många decimaler (Kolada 61.23, uppföljningen 61.2).
 
-Godkänt (Kolada: 768.4):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), Kolada: 990.5:
 
 ```yaml
-nyckeltal:
-  undvikbar-slutenvard: 768
+  undvikbar-slutenvard: 990.5
 ```
 
 Varning (NV313):
 
 ```yaml
-nyckeltal:
-  undvikbar-slutenvard: 786
+  undvikbar-slutenvard: 909.5
 ```
 
 Så rättar du: stämmer Koladas värde, rätta värdet i uppföljningen eller skriv
@@ -42,18 +40,16 @@ from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
 from naravard.kolada.precedence import agrees
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV313", "kolada-disagrees", "Nyckeltalet skiljer sig från värdet i Kolada", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
 def _shown(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """A typed nyckeltal agrees with the value imported from Kolada for the same kommun and year."""
+    repo = ctx.repo
     for followup in repo.followups:
         imported = repo.imported_for(followup.model.ar)
         if imported is None:
@@ -70,4 +66,13 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"({kolada.kolada}, hämtat {kolada.hamtad.isoformat()}). Värdet här gäller. Stämmer "
                 "Koladas värde, rätta värdet eller skriv `null`, så används Koladas."
             )
-            yield followup.doc.finding(("nyckeltal", key, "varde"), RULE.code, message)
+            yield RULE.on(followup.doc, ("nyckeltal", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV313",
+    "kolada-disagrees",
+    "Nyckeltalet skiljer sig från värdet i Kolada",
+    Severity.WARNING,
+    check=check,
+)

@@ -3,17 +3,17 @@
 Självskattningen ska omfatta målbilden och vart och ett av strategins delmål.
 En nyckel som varken är målbilden eller ett delmål är troligen felstavad.
 
-Godkänt (med en strategi vars målbild har id:t `malbild` och vars delmål är `delmal-a`
-och `delmal-b`):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-sjalvskattning:
-  malbild: 3
-  delmal-a: 2
-  delmal-b: {varde: 3, kommentar: Nytt samarbete med vårdcentralen}
+  nara-till-halsa: 2
 ```
 
-Fel (NV207): raden `delmal-b` saknas, eller ett id är felstavat.
+Fel (NV207):
+
+```yaml
+  nara-till-hals: 2
+```
 
 Så rättar du: skatta varje delmål och målbilden; meddelandet säger vilka som saknas.
 """
@@ -23,29 +23,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV207", "missing-score", "Självskattning saknas eller gäller okänt delmål")
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The målbild and every delmål are scored, and nothing else is."""
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    repo = ctx.repo
+    for followup, revision in repo.in_force(repo.followups):
         expected = [revision.model.malbild.id, *(d.id for d in revision.model.delmal)]
         scored = followup.model.sjalvskattning
         missing = [e for e in expected if e not in scored]
         if missing:
             names = ", ".join(f"`{m}`" for m in missing)
             message = f"Självskattning saknas för {names}. Målbilden och alla delmål ska skattas."
-            yield followup.doc.finding(("sjalvskattning",), RULE.code, message, key=True)
+            yield RULE.on(followup.doc, ("sjalvskattning",), message, key=True)
         for key in scored:
             if key not in expected:
-                message = (
-                    f"`{key}` är varken målbilden eller ett delmål i strategin.{did_you_mean(key, expected)}"
-                )
-                yield followup.doc.finding(("sjalvskattning", key), RULE.code, message, key=True)
+                said = guess(key, expected)
+                message = f"`{key}` är varken målbilden eller ett delmål i strategin.{said.hint}"
+                yield RULE.on(followup.doc, ("sjalvskattning", key), message, key=True, guess=said)
+
+
+RULE = Rule(
+    "NV207",
+    "missing-score",
+    "Självskattning saknas eller gäller okänt delmål",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)

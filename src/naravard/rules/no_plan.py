@@ -4,10 +4,17 @@ En uppföljning följer upp en lokal plan: den plan vars `kommuner` innehåller
 kommunen och vars `period` innehåller året, var den än ligger (en gemensam plan
 kan ligga i en annan kommuns mapp).
 
-Godkänt: data/kommuner/falun/lokal-plan.yaml har `kommuner: [falun]` och
-`period: {fran: 2023, till: 2026}`, och uppföljningen gäller 2024.
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), uppföljningen gäller 2024:
 
-Fel (NV211): uppföljningen gäller 2027, eller ingen plan nämner `falun`.
+```yaml
+period: {fran: 2023, till: 2027}
+```
+
+Fel (NV211): ingen plan gäller Borlänge 2024:
+
+```yaml
+period: {fran: 2025, till: 2027}
+```
 
 Så rättar du: lägg till en lokal plan (eller förläng planens period), eller
 lägg till kommunen i den gemensamma planens `kommuner`.
@@ -18,14 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every follow-up's kommun has a plan whose period holds the year."""
+    repo = ctx.repo
     for followup in repo.followups:
         kommun, year = followup.model.kommun, followup.model.ar
         if repo.plans_for(kommun, year):
@@ -37,4 +42,7 @@ def check(repo: Repository) -> Iterator[Finding]:
         else:
             detail = " Ingen lokal plan nämner kommunen under `kommuner`."
         message = f"Det finns ingen lokal plan för `{kommun}` som gäller {year}.{detail}"
-        yield followup.doc.finding(("kommun",), RULE.code, message)
+        yield RULE.on(followup.doc, ("kommun",), message)
+
+
+RULE = Rule("NV211", "no-plan", "Ingen lokal plan för kommunen och året", check=check)

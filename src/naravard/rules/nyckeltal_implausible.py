@@ -3,16 +3,16 @@
 En procentsats över 100, en andel över 1 eller ett negativt antal kan inte
 stämma. Enheten står i strategin.
 
-Godkänt (enhet procent):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), enheten är procent:
 
 ```yaml
-  fast-vardkontakt: 52.1
+  fast-lakarkontakt: 45
 ```
 
 Varning (NV308):
 
 ```yaml
-  fast-vardkontakt: 521
+  fast-lakarkontakt: 145
 ```
 
 Så rättar du: kontrollera värdet och decimalpunkten mot källan.
@@ -23,10 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV308", "nyckeltal-implausible", "Nyckeltalet är orimligt för sin enhet", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 # unit → (lowest, highest, how the bound is said); None: no bound on that side.
 RANGES: dict[str, tuple[float | None, float | None, str]] = {
@@ -40,12 +37,10 @@ RANGES: dict[str, tuple[float | None, float | None, str]] = {
 }
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Values lie within what their unit allows."""
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    repo = ctx.repo
+    for followup, revision in repo.in_force(repo.followups):
         units = {n.id: n.enhet for n in revision.model.nyckeltal}
         for key, value in followup.model.nyckeltal.items():
             unit = units.get(key)
@@ -57,4 +52,13 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"`{key}` anges i {unit} och bör vara {said}, men är {value.varde:g}. "
                     "Kontrollera värdet och decimalpunkten."
                 )
-                yield followup.doc.finding(("nyckeltal", key, "varde"), RULE.code, message)
+                yield RULE.on(followup.doc, ("nyckeltal", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV308",
+    "nyckeltal-implausible",
+    "Nyckeltalet är orimligt för sin enhet",
+    Severity.WARNING,
+    check=check,
+)

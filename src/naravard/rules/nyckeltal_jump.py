@@ -7,16 +7,16 @@ För ett nyckeltal i procent eller som andel mäts ändringen i procentenheter
 (29,4 % → 33,8 % är 4,4 p.e., inte 15 %); gränsen är 10 p.e. och ändras med
 `regler: {nyckeltal_max_andring_procentenheter: 5}`.
 
-Godkänt (förra året 52.1):
+Godkänt (data/kommuner/borlange/uppfoljning-2025.yaml), förra året 45:
 
 ```yaml
-  fast-vardkontakt: 53.0
+  fast-lakarkontakt: 45
 ```
 
 Varning (NV307):
 
 ```yaml
-  fast-vardkontakt: 5.3
+  fast-lakarkontakt: 4.5
 ```
 
 Så rättar du: kontrollera värdet mot källan. Är förändringen verklig, skriv en
@@ -29,20 +29,35 @@ from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
 from naravard.numbers import change, points, relative
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV307", "nyckeltal-jump", "Nyckeltalet ändras mycket på ett år", Severity.WARNING)
+from naravard.rules.base import Context, Option, Rule
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+MAX_CHANGE = Option(
+    "nyckeltal_max_andring",
+    float,
+    0.5,
+    "Hur stor andel ett nyckeltal får ändras på ett år utan varning (0.5 = 50 %).",
+    above=0,
+)
+MAX_POINTS = Option(
+    "nyckeltal_max_andring_procentenheter",
+    float,
+    10.0,
+    "För nyckeltal i procent eller som andel: hur många procentenheter värdet får ändras "
+    "på ett år utan varning (10 = 10 p.e.).",
+    above=0,
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
     """Nyckeltal change by at most the configured share (or p.e.) since last year, or carry a comment."""
-    share_limit = repo.config.regler.nyckeltal_max_andring
-    point_limit = repo.config.regler.nyckeltal_max_andring_procentenheter
+    repo = ctx.repo
+    share_limit = ctx.option(MAX_CHANGE)
+    point_limit = ctx.option(MAX_POINTS)
     for followup in repo.followups:
         previous = repo.followup_for(followup.model.kommun, followup.model.ar - 1)
         if previous is None:
@@ -67,4 +82,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"({change(enhet, before.varde, value.varde)}) sedan förra året. Kontrollera värdet; "
                 "är förändringen verklig, skriv en kommentar."
             )
-            yield followup.doc.finding(("nyckeltal", key, "varde"), RULE.code, message)
+            yield RULE.on(followup.doc, ("nyckeltal", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV307",
+    "nyckeltal-jump",
+    "Nyckeltalet ändras mycket på ett år",
+    Severity.WARNING,
+    check=check,
+    options=(MAX_CHANGE, MAX_POINTS),
+)

@@ -4,15 +4,17 @@ Strategins lista med nyckeltal är fast. En uppföljning får utelämna nyckelta
 men ett värde som inte är känt ännu skrivs hellre `null`: då syns att frågan
 är besvarad.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-nyckeltal:
-  fast-vardkontakt: 52.1
-  overvikt-fetma: null   # inte publicerat ännu
+  sip-antal: 14
 ```
 
-Varning (NV309): `overvikt-fetma` saknas helt.
+Varning (NV309): `sip-antal` saknas helt:
+
+```yaml
+  # sip-antal saknas
+```
 
 Så rättar du: lägg till nyckeltalet, med `null` om värdet inte är känt.
 """
@@ -22,18 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV309", "nyckeltal-missing", "Nyckeltal saknas i uppföljningen", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every nyckeltal of the revision in force is listed (null when not known)."""
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    repo = ctx.repo
+    for followup, revision in repo.in_force(repo.followups):
         missing = [n.id for n in revision.model.nyckeltal if n.id not in followup.model.nyckeltal]
         if missing:
             listed = ", ".join(f"`{m}`" for m in missing)
@@ -41,4 +38,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"{len(missing)} av strategins nyckeltal saknas: {listed}. "
                 "Skriv `null` för ett värde som inte är känt."
             )
-            yield followup.doc.finding(("nyckeltal",), RULE.code, message, key=True)
+            yield RULE.on(followup.doc, ("nyckeltal",), message, key=True)
+
+
+RULE = Rule("NV309", "nyckeltal-missing", "Nyckeltal saknas i uppföljningen", Severity.WARNING, check=check)

@@ -5,16 +5,16 @@ upp, och uppföljningen ska berätta om resultat och reflektion. Ett tomt svar,
 eller ett som bara är `-`, `TODO`, `?` eller `x`, godtas av validate (filen kan
 läsas) men säger ingenting i rapporten.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-    ansvarig: Enhetschef hemsjukvård, Falu kommun
+  utmaningar: Olika journalsystem.
 ```
 
 Varning (NV301):
 
 ```yaml
-    ansvarig: TODO
+  utmaningar: TODO
 ```
 
 Så rättar du: skriv svaret, eller skriv varför det inte finns något att säga ännu.
@@ -27,10 +27,9 @@ from typing import Any
 
 from naravard.findings import Finding, Severity
 from naravard.loader import SourceDocument
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV301", "placeholder-answer", "Tomt svar eller platshållare", Severity.WARNING)
+from naravard.model.followup import REFLECTION_KEYS
+from naravard.model.glossary import GLOSSARY
+from naravard.rules.base import Context, Rule
 
 PLACEHOLDERS = frozenset(
     {"", "-", "--", "–", "—", ".", "..", "...", "…", "?", "??", "???", "x", "xx", "xxx",
@@ -53,11 +52,12 @@ def _found(doc: SourceDocument, path: tuple[Any, ...], text: str | None, what: s
     shown = f"`{text.strip()}`" if text and text.strip() else "tomt"
     message = f"Svaret på {what} är {shown}. Skriv svaret, så att det syns i uppföljningen."
     # An empty value has no text to point at: point at its key.
-    return doc.finding(path, RULE.code, message, key=not shown.startswith("`"))
+    return RULE.on(doc, path, message, key=not shown.startswith("`"))
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Required free text in plans, follow-ups and handlingsplaner says something."""
+    repo = ctx.repo
     questions = {
         "titel": "titel",
         "vad": "vad",
@@ -78,16 +78,14 @@ def check(repo: Repository) -> Iterator[Finding]:
                 path = ("aktiviteter", i, "resultat")
                 yield _found(followup.doc, path, rapport.resultat, f"resultat för `{rapport.id}`")
         reflektion = followup.model.reflektion
-        for key, what in (
-            ("lardomar", "lärdomar"),
-            ("framgangsfaktorer", "framgångsfaktorer"),
-            ("utmaningar", "utmaningar"),
-            ("bedomning", "bedömning"),
-        ):
+        for key in REFLECTION_KEYS:
             if is_placeholder(text := getattr(reflektion, key)):
-                yield _found(followup.doc, ("reflektion", key), text, what)
+                yield _found(followup.doc, ("reflektion", key), text, GLOSSARY[key].lower())
     for handlingsplan in repo.handlingsplaner:
         for i, prio in enumerate(handlingsplan.model.prioriteringar):
             if is_placeholder(prio.beskrivning):
                 path = ("prioriteringar", i, "beskrivning")
                 yield _found(handlingsplan.doc, path, prio.beskrivning, f"beskrivning av `{prio.id}`")
+
+
+RULE = Rule("NV301", "placeholder-answer", "Tomt svar eller platshållare", Severity.WARNING, check=check)

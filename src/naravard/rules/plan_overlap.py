@@ -3,9 +3,17 @@
 Varje kommun omfattas av högst en lokal plan för varje år. Två planer som båda
 nämner kommunen och vars perioder överlappar gör det oklart vilken som följs upp.
 
-Godkänt: falun/lokal-plan.yaml gäller 2023–2026 och ingen annan plan nämner `falun`.
+Godkänt (data/kommuner/ludvika/lokal-plan.yaml), borlange/lokal-plan.yaml gäller Borlänge 2023–2027:
 
-Fel (NV212): en gemensam plan i borlange/ nämner också `falun` för 2025–2027.
+```yaml
+kommuner: [ludvika, smedjebacken]
+```
+
+Fel (NV212): Borlänge har två planer 2024–2025:
+
+```yaml
+kommuner: [ludvika, smedjebacken, borlange]
+```
 
 Så rättar du: ta bort kommunen ur den ena planen, eller justera perioderna så
 att de inte överlappar.
@@ -16,14 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV212", "plan-overlap", "Kommunen omfattas av två planer samma år")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """No kommun is held by two plans whose periods overlap."""
+    repo = ctx.repo
     for plan in repo.plans:
         period = plan.model.period
         for i, kommun in enumerate(plan.model.kommuner):
@@ -38,4 +44,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                         f"`{kommun}` omfattas också av {other.doc.rel} för {years}. "
                         "En kommun får bara omfattas av en lokal plan per år."
                     )
-                    yield plan.doc.finding(("kommuner", i), RULE.code, message)
+                    yield RULE.on(plan.doc, ("kommuner", i), message)
+
+
+RULE = Rule("NV212", "plan-overlap", "Kommunen omfattas av två planer samma år", check=check)

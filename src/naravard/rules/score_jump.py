@@ -3,16 +3,16 @@
 En skattning som går från 1 till 3, eller från 4 till 2, på ett år är ovanlig.
 Den kan vara riktig, men läsaren av rapporten behöver veta varför.
 
-Godkänt (förra året 2):
+Godkänt (data/kommuner/borlange/uppfoljning-2025.yaml), förra året 3:
 
 ```yaml
-  nara-for-mig: {varde: 4, kommentar: Nytt mobilt team i hela kommunen}
+  nara-for-mig: 3
 ```
 
-Varning (NV306):
+Varning (NV306), utan kommentar:
 
 ```yaml
-  nara-for-mig: 4
+  nara-for-mig: 1
 ```
 
 Så rättar du: skriv en `kommentar` som förklarar förändringen, eller rätta skattningen.
@@ -23,14 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding, Severity
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV306", "score-jump", "Stor förändring i självskattningen utan kommentar", Severity.WARNING)
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Scores that move two steps or more since last year carry a comment."""
+    repo = ctx.repo
     for followup in repo.followups:
         previous = repo.followup_for(followup.model.kommun, followup.model.ar - 1)
         if previous is None:
@@ -44,4 +42,13 @@ def check(repo: Repository) -> Iterator[Finding]:
                 "Skriv en kommentar som förklarar varför: `{varde: "
                 f"{score.varde}, kommentar: ...}}`."
             )
-            yield followup.doc.finding(("sjalvskattning", key, "varde"), RULE.code, message)
+            yield RULE.on(followup.doc, ("sjalvskattning", key, "varde"), message)
+
+
+RULE = Rule(
+    "NV306",
+    "score-jump",
+    "Stor förändring i självskattningen utan kommentar",
+    Severity.WARNING,
+    check=check,
+)

@@ -4,17 +4,15 @@ Självskattningen görs med heltal på strategins skala (`skala.min`–`skala.ma
 t.ex. 1–4: 1 stämmer inte alls, 2 stämmer ganska dåligt, 3 stämmer ganska bra,
 4 stämmer mycket bra.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml), skalan är 1–4:
 
 ```yaml
-sjalvskattning:
   nara-for-mig: 3
 ```
 
 Fel (NV206):
 
 ```yaml
-sjalvskattning:
   nara-for-mig: 5
 ```
 
@@ -26,18 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV206", "score-out-of-scale", "Skattningen ligger utanför skalan")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every score is an integer on the strategy's scale."""
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    repo = ctx.repo
+    for followup, revision in repo.in_force(repo.followups):
         skala = revision.model.skala
         steps = ", ".join(f"{k} {v.lower()}" for k, v in sorted(skala.etiketter.items()))
         for key, score in followup.model.sjalvskattning.items():
@@ -47,4 +40,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                     f"Välj ett av stegen: {steps}."
                 )
                 path = ("sjalvskattning", key, "varde")
-                yield followup.doc.finding(path, RULE.code, message)
+                yield RULE.on(followup.doc, path, message)
+
+
+RULE = Rule("NV206", "score-out-of-scale", "Skattningen ligger utanför skalan", check=check)

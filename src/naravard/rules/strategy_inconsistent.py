@@ -3,20 +3,17 @@
 Skalans `etiketter` har en etikett för varje heltal från `min` till `max`, och
 `min` är mindre än `max`. `giltig_from` kommer före `giltig_tom`.
 
-Godkänt:
+Godkänt (data/region/strategi.yaml), fyra etiketter:
 
 ```yaml
-skala:
-  min: 1
   max: 4
-  etiketter:
-    1: Stämmer inte alls
-    2: Stämmer ganska dåligt
-    3: Stämmer ganska bra
-    4: Stämmer mycket bra
 ```
 
-Fel (NV215): `max: 5` med bara fyra etiketter.
+Fel (NV215): fem steg men fyra etiketter:
+
+```yaml
+  max: 5
+```
 
 En reviderad strategis `ersatter` ska para ihop id:n som finns i förra versionen med
 id:n som finns i den här.
@@ -31,32 +28,31 @@ from collections.abc import Iterator
 from naravard.findings import Finding
 from naravard.model.strategy import Strategi
 from naravard.repository import Entry, Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV215", "strategy-inconsistent", "Strategins skala, giltighet eller ersättningar går inte ihop")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The scale's labels cover min..max exactly; validity runs forwards."""
+    repo = ctx.repo
     for strategy in repo.strategies:
         doc, skala, info = strategy.doc, strategy.model.skala, strategy.model.strategi
         if skala.min >= skala.max:
             message = f"Skalans min ({skala.min}) måste vara mindre än max ({skala.max})."
-            yield doc.finding(("skala", "max"), RULE.code, message)
+            yield RULE.on(doc, ("skala", "max"), message)
         else:
             steps = set(range(skala.min, skala.max + 1))
             missing = sorted(steps - set(skala.etiketter))
             if missing:
                 listed = ", ".join(str(m) for m in missing)
                 message = f"Etikett saknas för {listed} på skalan {skala.min}–{skala.max}."
-                yield doc.finding(("skala", "etiketter"), RULE.code, message, key=True)
+                yield RULE.on(doc, ("skala", "etiketter"), message, key=True)
             for step in skala.etiketter:
                 if step not in steps:
                     message = f"{step} ligger utanför skalan {skala.min}–{skala.max}."
-                    yield doc.finding(("skala", "etiketter", step), RULE.code, message, key=True)
+                    yield RULE.on(doc, ("skala", "etiketter", step), message, key=True)
         if info.giltig_from > info.giltig_tom:
             message = "`giltig_tom` kommer före `giltig_from`."
-            yield doc.finding(("strategi", "giltig_tom"), RULE.code, message)
+            yield RULE.on(doc, ("strategi", "giltig_tom"), message)
         yield from _replacements(repo, strategy)
 
 
@@ -77,7 +73,15 @@ def _replacements(repo: Repository, strategy: Entry[Strategi]) -> Iterator[Findi
             path = ("ersatter", section, old)
             if new not in current:
                 message = f"`{new}` finns inte under `{section}` i den här versionen av strategin."
-                yield strategy.doc.finding(path, RULE.code, message)
+                yield RULE.on(strategy.doc, path, message)
             if before is not None and old not in before:
                 message = f"`{old}` finns inte under `{section}` i förra versionen ({previous.doc.rel})."  # type: ignore[union-attr]
-                yield strategy.doc.finding(path, RULE.code, message, key=True)
+                yield RULE.on(strategy.doc, path, message, key=True)
+
+
+RULE = Rule(
+    "NV215",
+    "strategy-inconsistent",
+    "Strategins skala, giltighet eller ersättningar går inte ihop",
+    check=check,
+)

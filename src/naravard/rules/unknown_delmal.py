@@ -4,16 +4,16 @@ Planens aktiviteter, handlingsplanens prioriteringar och strategins nyckeltal
 hänvisar till delmål med deras id. Ett id som inte finns i den strategi som
 gäller för året (eller för planens period) är troligen felstavat.
 
-Godkänt:
+Godkänt (data/kommuner/borlange/lokal-plan.yaml):
 
 ```yaml
-delmal: [nara-for-mig, nara-mellan-oss]
+    delmal: [nara-for-alla]
 ```
 
 Fel (NV201):
 
 ```yaml
-delmal: [nara-for-mej]
+    delmal: [nara-for-all]
 ```
 
 Så rättar du: använd ett av strategins delmål; meddelandet föreslår det närmaste.
@@ -24,38 +24,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV201", "unknown-delmal", "Okänt delmål")
+from naravard.loader import SourceDocument
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def _message(delmal: str, known: list[str]) -> str:
-    return (
-        f"Delmålet `{delmal}` finns inte i strategin.{did_you_mean(delmal, known)} "
-        f"Strategins delmål: {', '.join(known)}."
-    )
+def _finding(doc: SourceDocument, path: tuple[str | int, ...], delmal: str, known: list[str]) -> Finding:
+    said = guess(delmal, known)
+    message = f"Delmålet `{delmal}` finns inte i strategin.{said.hint} Strategins delmål: {', '.join(known)}."
+    return RULE.on(doc, path, message, guess=said)
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Delmål ids in strategies, handlingsplaner and plans must exist."""
+    repo = ctx.repo
     for strategy in repo.strategies:
         known = [d.id for d in strategy.model.delmal]
         for i, nyckeltal in enumerate(strategy.model.nyckeltal):
             if nyckeltal.delmal not in known:
                 path: tuple[str | int, ...] = ("nyckeltal", i, "delmal")
-                yield strategy.doc.finding(path, RULE.code, _message(nyckeltal.delmal, known))
-    for plan in repo.handlingsplaner:
-        revision = repo.revision_for(plan.model.ar)
-        if revision is None:
-            continue
+                yield _finding(strategy.doc, path, nyckeltal.delmal, known)
+    for plan, revision in repo.in_force(repo.handlingsplaner):
         known = [d.id for d in revision.model.delmal]
         for i, prio in enumerate(plan.model.prioriteringar):
             for j, delmal in enumerate(prio.delmal):
                 if delmal not in known:
                     path = ("prioriteringar", i, "delmal", j)
-                    yield plan.doc.finding(path, RULE.code, _message(delmal, known))
+                    yield _finding(plan.doc, path, delmal, known)
     for lokal in repo.plans:
         revisions = repo.revisions_for(lokal.model.period.years)
         if not revisions:
@@ -65,4 +60,13 @@ def check(repo: Repository) -> Iterator[Finding]:
             for j, delmal in enumerate(aktivitet.delmal):
                 if delmal not in known:
                     path = ("aktiviteter", i, "delmal", j)
-                    yield lokal.doc.finding(path, RULE.code, _message(delmal, known))
+                    yield _finding(lokal.doc, path, delmal, known)
+
+
+RULE = Rule(
+    "NV201",
+    "unknown-delmal",
+    "Okänt delmål",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)

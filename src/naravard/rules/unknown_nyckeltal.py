@@ -5,18 +5,16 @@ uppföljning får bara redovisa nyckeltal som finns i den version av strategin
 som gäller för uppföljningens år. Detsamma gäller nyckeltalen i
 `data/region/nyckeltal-ÅÅÅÅ.yaml` (värden från Kolada).
 
-Godkänt:
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-nyckeltal:
-  fast-lakarkontakt: 52.1
+  fast-lakarkontakt: 45
 ```
 
 Fel (NV202):
 
 ```yaml
-nyckeltal:
-  fast-lakarkontak: 52.1
+  fast-lakarkontak: 45
 ```
 
 Så rättar du: stava id:t som i strategin (meddelandet föreslår det närmaste),
@@ -28,37 +26,40 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV202", "unknown-nyckeltal", "Nyckeltalet finns inte i strategin för året")
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every reported nyckeltal is in the strategy revision in force for the year."""
-    for followup in repo.followups:
-        revision = repo.revision_for(followup.model.ar)
-        if revision is None:
-            continue
+    repo = ctx.repo
+    for followup, revision in repo.in_force(repo.followups):
         known = [n.id for n in revision.model.nyckeltal]
         for key in followup.model.nyckeltal:
             if key not in known:
+                said = guess(key, known)
                 message = (
                     f"Nyckeltalet `{key}` finns inte i strategin som gäller för "
-                    f"{followup.model.ar} ({revision.doc.rel}).{did_you_mean(key, known)}"
+                    f"{followup.model.ar} ({revision.doc.rel}).{said.hint}"
                 )
-                yield followup.doc.finding(("nyckeltal", key), RULE.code, message, key=True)
-    for imported in repo.imported:
-        revision = repo.revision_for(imported.model.ar)
-        if revision is None:
-            continue
+                yield RULE.on(followup.doc, ("nyckeltal", key), message, key=True, guess=said)
+    for imported, revision in repo.in_force(repo.imported):
         known = [n.id for n in revision.model.nyckeltal]
         for kommun, values in imported.model.kommuner.items():
             for key in values:
                 if key not in known:
+                    said = guess(key, known)
                     message = (
                         f"Nyckeltalet `{key}` finns inte i strategin som gäller för "
-                        f"{imported.model.ar} ({revision.doc.rel}).{did_you_mean(key, known)}"
+                        f"{imported.model.ar} ({revision.doc.rel}).{said.hint}"
                     )
-                    yield imported.doc.finding(("kommuner", kommun, key), RULE.code, message, key=True)
+                    yield RULE.on(imported.doc, ("kommuner", kommun, key), message, key=True, guess=said)
+
+
+RULE = Rule(
+    "NV202",
+    "unknown-nyckeltal",
+    "Nyckeltalet finns inte i strategin för året",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)

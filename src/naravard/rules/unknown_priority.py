@@ -3,16 +3,16 @@
 En aktivitets `prioritering` hänvisar till en prioritering i en regional
 handlingsplan vars år ligger inom den lokala planens period.
 
-Godkänt (handlingsplan-2024.yaml har prioriteringen `mobil-vard`):
+Godkänt (data/kommuner/borlange/lokal-plan.yaml), handlingsplan-2024.yaml har prioriteringen `barn-och-unga`:
 
 ```yaml
-prioritering: mobil-vard
+    prioritering: barn-och-unga
 ```
 
 Fel (NV205):
 
 ```yaml
-prioritering: mobilvard
+    prioritering: barn-och-ung
 ```
 
 Så rättar du: använd id:t ur handlingsplanen, eller ta bort raden om
@@ -24,15 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-from naravard.suggest import did_you_mean
-
-RULE = Rule("NV205", "unknown-priority", "Okänd prioritering")
+from naravard.rules.base import Context, Rule
+from naravard.suggest import guess
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every `prioritering` names a priority of a handlingsplan within the plan's period."""
+    repo = ctx.repo
     for plan in repo.plans:
         period = plan.model.period
         handlingsplaner = [h for h in repo.handlingsplaner if period.fran <= h.model.ar <= period.till]
@@ -45,8 +43,15 @@ def check(repo: Repository) -> Iterator[Finding]:
                 where = f"i handlingsplanerna för {years}"
             else:
                 where = f"eftersom ingen regional handlingsplan finns för {period.fran}–{period.till}"
-            message = (
-                f"Prioriteringen `{aktivitet.prioritering}` finns inte {where}."
-                f"{did_you_mean(aktivitet.prioritering, known)}"
-            )
-            yield plan.doc.finding(("aktiviteter", i, "prioritering"), RULE.code, message)
+            said = guess(aktivitet.prioritering, known)
+            message = f"Prioriteringen `{aktivitet.prioritering}` finns inte {where}.{said.hint}"
+            yield RULE.on(plan.doc, ("aktiviteter", i, "prioritering"), message, guess=said)
+
+
+RULE = Rule(
+    "NV205",
+    "unknown-priority",
+    "Okänd prioritering",
+    check=check,
+    fixes="`naravard fix` byter ett felstavat id mot förslaget, när det finns exakt ett.",
+)

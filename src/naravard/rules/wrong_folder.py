@@ -3,16 +3,16 @@
 En uppföljning ligger i mappen för den kommun som står under `kommun`. En lokal
 plan ligger i mappen för en av sina kommuner (en gemensam plan i en av dem).
 
-Godkänt (data/kommuner/falun/uppfoljning-2024.yaml):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
-kommun: falun
+kommun: borlange
 ```
 
 Fel (NV208), samma fil:
 
 ```yaml
-kommun: borlange
+kommun: ludvika
 ```
 
 Så rättar du: flytta filen till rätt mapp, eller rätta `kommun`.
@@ -23,14 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.repository import Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV208", "wrong-folder", "Filen ligger i fel kommunmapp")
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Folder names agree with `kommun` and with a plan's `kommuner`."""
+    repo = ctx.repo
     for followup in repo.followups:
         folder = followup.file.folder
         if folder != followup.model.kommun:
@@ -39,7 +37,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"data/kommuner/{folder}/. Flytta filen till data/kommuner/"
                 f"{followup.model.kommun}/ eller rätta `kommun`."
             )
-            yield followup.doc.finding(("kommun",), RULE.code, message)
+            yield RULE.on(followup.doc, ("kommun",), message)
     for plan in repo.plans:
         folder = plan.file.folder
         if folder not in plan.model.kommuner:
@@ -47,4 +45,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"Planen ligger i mappen data/kommuner/{folder}/ men gäller inte `{folder}`. "
                 "En plan ligger i mappen för en av kommunerna under `kommuner`."
             )
-            yield plan.doc.finding(("kommuner",), RULE.code, message, key=True)
+            yield RULE.on(plan.doc, ("kommuner",), message, key=True)
+
+
+RULE = Rule("NV208", "wrong-folder", "Filen ligger i fel kommunmapp", check=check)

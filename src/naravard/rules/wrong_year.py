@@ -2,7 +2,7 @@
 
 `uppfoljning-2024.yaml`, `handlingsplan-2024.yaml` och `nyckeltal-2024.yaml` ska ha `ar: 2024`.
 
-Godkänt (uppfoljning-2024.yaml):
+Godkänt (data/kommuner/borlange/uppfoljning-2024.yaml):
 
 ```yaml
 ar: 2024
@@ -25,14 +25,13 @@ from naravard.findings import Finding
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
 from naravard.model.imported import ImporteradeNyckeltal
-from naravard.repository import Entry, Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig")
+from naravard.repository import Entry
+from naravard.rules.base import Context, Rule
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """The file name's year equals `ar`."""
+    repo = ctx.repo
     entries: list[Entry[Uppfoljning] | Entry[Handlingsplan] | Entry[ImporteradeNyckeltal]] = [
         *repo.followups,
         *repo.handlingsplaner,
@@ -44,4 +43,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"Filnamnet säger {entry.file.year} men `ar` är {entry.model.ar}. "
                 "Rätta `ar` eller byt namn på filen."
             )
-            yield entry.doc.finding(("ar",), RULE.code, message)
+            yield RULE.on(entry.doc, ("ar",), message)
+
+
+RULE = Rule("NV209", "wrong-year", "Året i filnamnet och i filen skiljer sig", check=check)

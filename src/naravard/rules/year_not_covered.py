@@ -4,7 +4,7 @@ Varje strategifil anger med `giltig_from` och `giltig_tom` vilka år den gäller
 En uppföljning, en handlingsplan, nyckeltal från Kolada eller en lokal plans
 period som ligger utanför alla strategiversioner kan inte kontrolleras.
 
-Godkänt (strategin gäller 2022-07-01–2030-01-01):
+Godkänt (data/region/handlingsplan-2024.yaml), strategierna gäller 2022-07-01–2030-01-01:
 
 ```yaml
 ar: 2024
@@ -29,9 +29,7 @@ from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
 from naravard.model.imported import ImporteradeNyckeltal
 from naravard.repository import Entry, Repository
-from naravard.rules.base import Rule
-
-RULE = Rule("NV210", "year-not-covered", "Ingen strategi gäller för året")
+from naravard.rules.base import Context, Rule
 
 
 def _ranges(repo: Repository) -> str:
@@ -39,8 +37,9 @@ def _ranges(repo: Repository) -> str:
     return ", ".join(f"{a.isoformat()}–{b.isoformat()}" for a, b in spans)
 
 
-def check(repo: Repository) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """Every year a file speaks of is covered by a strategy revision."""
+    repo = ctx.repo
     if not repo.strategies:
         return  # the strategy itself is broken: its findings say so
     entries: list[Entry[Uppfoljning] | Entry[Handlingsplan] | Entry[ImporteradeNyckeltal]] = [
@@ -53,7 +52,7 @@ def check(repo: Repository) -> Iterator[Finding]:
             message = (
                 f"Ingen version av strategin gäller för {entry.model.ar} (strategin gäller {_ranges(repo)})."
             )
-            yield entry.doc.finding(("ar",), RULE.code, message)
+            yield RULE.on(entry.doc, ("ar",), message)
     for plan in repo.plans:
         period = plan.model.period
         uncovered = [y for y in period.years if not repo.revision_for(y)]
@@ -63,4 +62,7 @@ def check(repo: Repository) -> Iterator[Finding]:
                 f"Ingen version av strategin gäller för {years} i planens period "
                 f"(strategin gäller {_ranges(repo)})."
             )
-            yield plan.doc.finding(("period",), RULE.code, message, key=True)
+            yield RULE.on(plan.doc, ("period",), message, key=True)
+
+
+RULE = Rule("NV210", "year-not-covered", "Ingen strategi gäller för året", check=check)
