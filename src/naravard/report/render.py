@@ -112,12 +112,34 @@ def write_report(
     formats: Sequence[str],
     templates: Path | None = None,
 ) -> list[Path]:
-    """Write the report into `out`: NAME.html and/or NAME/report.md with NAME/*.svg."""
+    """Write the report into `out`: NAME.html, NAME/report.md with NAME/*.svg, NAME.docx, NAME.pdf.
+
+    Word is built from the Markdown and PDF from the HTML (report/word.py, report/pdf.py), so
+    every format says the same. PDF is made before anything is written: without WeasyPrint the
+    command writes nothing and says so.
+    """
     name = report_name(context)
     written = []
+    pdf = None
+    if "pdf" in formats:
+        from naravard.report.pdf import html_to_pdf
+
+        pdf = html_to_pdf(render_html(context, charts, templates=templates))
     if "html" in formats:
         html = render_html(context, charts, templates=templates)
         written.append(_write(out / f"{name}.html", html.encode("utf-8"), root=out))
+    if pdf is not None:
+        written.append(_write(out / f"{name}.pdf", pdf, root=out))
+    if "docx" in formats:
+        from naravard.report.word import markdown_to_docx, svg_to_png
+
+        docx = markdown_to_docx(
+            render_markdown(context, charts, templates=templates),
+            {f"{chart.name}.svg": svg_to_png(chart.svg) for chart in charts if chart.svg},
+            author=context.region,
+            subject=context.strategy_name,
+        )
+        written.append(_write(out / f"{name}.docx", docx, root=out))
     if "md" in formats:
         folder = out / name
         for chart in charts:
