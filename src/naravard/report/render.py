@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from naravard.atomic import write_or_fail
 from naravard.report.charts import Chart
@@ -49,6 +50,14 @@ def md_cell(value: Any) -> str:
     return " ".join(text.split())
 
 
+def css_string(value: Any) -> markupsafe.Markup:
+    """Text as a quoted CSS string inside <style>: anything but letters, digits and spaces is
+    escaped as a code point, so no quote, backslash or `</style>` can end it."""
+    text = " ".join(str(value).split())
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
+    return markupsafe.Markup(f'"{escaped}"')
+
+
 def svg_data_uri(chart: Chart) -> str:
     """A chart as a data: URI, so the HTML file needs nothing from anywhere else."""
     return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
@@ -67,7 +76,7 @@ def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=number, score=score, md=md_cell, datauri=svg_data_uri)
+    env.filters.update(num=number, score=score, md=md_cell, datauri=svg_data_uri, css=css_string)
     env.globals.update(
         cell_words=CELL_WORDS,
         verdict_words=VERDICT_WORDS,
