@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest
+.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest axe
 
 # Every install goes through the lock (constraints.txt): a fresh clone gets the same versions every
 # time. pip, setuptools and wheel come from the lock too, and naravard is built without build
@@ -23,6 +23,17 @@ install: $(STAMP)
 report: $(STAMP)
 	$(BIN)/naravard validate
 	$(BIN)/naravard report
+
+# axe-core for the accessibility test (tests/test_report_accessibility.py): an npm package, not a
+# Python one, installed at an exact version into build/axe/ (gitignored). Without it the test skips.
+AXE_VERSION := 4.14.1
+AXE_STAMP := build/axe/.installed-$(AXE_VERSION)
+
+$(AXE_STAMP):
+	npm install --prefix build/axe --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION)
+	touch $(AXE_STAMP)
+
+axe: $(AXE_STAMP)
 
 validate: $(STAMP)
 	$(BIN)/naravard validate
