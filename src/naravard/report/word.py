@@ -29,7 +29,7 @@ LANGUAGE = "sv-SE"
 PAGE_MM = (210, 297)  # A4
 MARGIN_MM = 20
 PICTURE_MAX_CM = 16.0
-PICTURE_DPI = 200
+PICTURE_DPI = 150  # 16 cm wide: about 190 dpi on paper; 200 dpi costs a third more time
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
