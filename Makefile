@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest
+.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest axe
 
 # Every install goes through the lock (constraints.txt): a fresh clone gets the same versions every
 # time. pip, setuptools and wheel come from the lock too, and naravard is built without build
@@ -23,6 +23,17 @@ install: $(STAMP)
 report: $(STAMP)
 	$(BIN)/naravard validate
 	$(BIN)/naravard report
+
+# axe-core for the accessibility test (tests/test_report_accessibility.py): an npm package, not a
+# Python one, installed at an exact version into build/axe/ (gitignored). Without it the test skips.
+AXE_VERSION := 4.14.1
+AXE_STAMP := build/axe/.installed-$(AXE_VERSION)
+
+$(AXE_STAMP):
+	npm install --prefix build/axe --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION)
+	touch $(AXE_STAMP)
+
+axe: $(AXE_STAMP)
 
 validate: $(STAMP)
 	$(BIN)/naravard validate
@@ -63,17 +74,20 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
 
-# Refresh the lock: the newest releases that pyproject's ranges allow, for every extra, resolved
-# in a throw-away environment. Run it on purpose (README, "Beroenden"), then `make check`.
+# Refresh the lock in a throw-away environment, for every extra. As pip-tools does, what is pinned
+# stays pinned and only what is new gets the newest release pyproject's ranges allow;
+# `make lock UPGRADE=1` takes the newest of everything. Then `make check` (README, "Beroenden").
 LOCK_VENV := .venv-lock
+KEEP_PINS := $(if $(UPGRADE),,$(if $(wildcard constraints.txt),--constraint constraints.txt))
 lock:
 	rm -rf $(LOCK_VENV)
 	$(PYTHON) -m venv $(LOCK_VENV)
-	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools wheel
-	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[dev,bench]'
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade $(KEEP_PINS) pip setuptools wheel
+	$(LOCK_VENV)/bin/python -m pip install --quiet $(KEEP_PINS) -e '.[dev,bench,pdf]'
 	{ echo "# The lock: exact versions that make and CI install (pip install -c constraints.txt)."; \
 	  echo "# Made by \`make lock\` with $$($(LOCK_VENV)/bin/python -V) on $$(uname -sm); edit pyproject.toml, not this."; \
-	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable | LC_ALL=C sort -f; } > constraints.txt
+	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable | LC_ALL=C sort -f; } > constraints.next
+	mv constraints.next constraints.txt
 	rm -rf $(LOCK_VENV)
 
 # The suite against the newest releases, not the lock: the next dependency change is seen before

@@ -1,4 +1,4 @@
-"""`naravard report YEAR`: the regional yearly report as HTML and Markdown."""
+"""`naravard report YEAR`: the regional yearly report as HTML and Markdown, Word or PDF."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class ReportFormat(enum.StrEnum):
 
     html = "html"
     md = "md"
+    docx = "docx"
+    pdf = "pdf"
     all = "all"
 
 
@@ -30,7 +32,8 @@ def report(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="html, md eller all (båda).")
+        ReportFormat,
+        typer.Option("--format", "-f", help="html, md, docx (Word), pdf eller all (html och md)."),
     ] = ReportFormat.all,
     out: Annotated[
         Path | None,
@@ -57,6 +60,9 @@ def report(
     root: RootOption = None,
 ) -> None:
     """Skriv den regionala årsrapporten som en HTML-fil och som Markdown med diagram.
+
+    --format docx skriver en Word-fil att redigera vidare, --format pdf en tillgänglig PDF
+    (kräver `pip install 'naravard[pdf]'`).
 
     Med --kommun: kommunens egen rapport, med kommunen först och jämförd med regionen.
     Varningar från granskningen (lint) markeras där värdet visas och listas under "Att granska".
@@ -108,5 +114,5 @@ def report(
         )
         raise typer.Exit(1) from None
     for path in written:
-        if path.suffix in (".html", ".md"):
+        if path.suffix in (".html", ".md", ".docx", ".pdf"):
             console.print(f"Skrev {path}", highlight=False, markup=False, soft_wrap=True)

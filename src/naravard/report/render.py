@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from naravard.atomic import write_or_fail
@@ -55,6 +56,14 @@ def md_cell(value: Any) -> str:
     for char in ("\\", "|", "*", "_", "`", "[", "]", "<", ">", "#", "~"):
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())
+
+
+def css_string(value: Any) -> markupsafe.Markup:
+    """Text as a quoted CSS string inside <style>: anything but letters, digits and spaces is
+    escaped as a code point, so no quote, backslash or `</style>` can end it."""
+    text = " ".join(str(value).split())
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
+    return markupsafe.Markup(f'"{escaped}"')
 
 
 def svg_data_uri(chart: Chart) -> str:
@@ -121,7 +130,7 @@ def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
     # Helpers a template has no need of, whose functions lead to module globals (issue 18).
     for name in ("lipsum", "cycler", "joiner", "namespace"):
         env.globals.pop(name, None)
-    env.filters.update(num=number, score=score, md=md_cell, datauri=svg_data_uri)
+    env.filters.update(num=number, score=score, md=md_cell, datauri=svg_data_uri, css=css_string)
     env.globals.update(
         cell_words=CELL_WORDS,
         verdict_words=VERDICT_WORDS,
@@ -236,12 +245,34 @@ def write_report(
     formats: Sequence[str],
     templates: Path | None = None,
 ) -> list[Path]:
-    """Write the report into `out`: NAME.html and/or NAME/report.md with NAME/*.svg."""
+    """Write the report into `out`: NAME.html, NAME/report.md with NAME/*.svg, NAME.docx, NAME.pdf.
+
+    Word is built from the Markdown and PDF from the HTML (report/word.py, report/pdf.py), so
+    every format says the same. PDF is made before anything is written: without WeasyPrint the
+    command writes nothing and says so.
+    """
     name = report_name(context)
     written = []
+    pdf = None
+    if "pdf" in formats:
+        from naravard.report.pdf import html_to_pdf
+
+        pdf = html_to_pdf(render_html(context, charts, templates=templates))
     if "html" in formats:
         html = render_html(context, charts, templates=templates)
         written.append(_write(out / f"{name}.html", html.encode("utf-8"), root=out))
+    if pdf is not None:
+        written.append(_write(out / f"{name}.pdf", pdf, root=out))
+    if "docx" in formats:
+        from naravard.report.word import markdown_to_docx, svg_to_png
+
+        docx = markdown_to_docx(
+            render_markdown(context, charts, templates=templates),
+            {f"{chart.name}.svg": svg_to_png(chart.svg) for chart in charts if chart.svg},
+            author=context.region,
+            subject=context.strategy_name,
+        )
+        written.append(_write(out / f"{name}.docx", docx, root=out))
     if "md" in formats:
         folder = out / name
         for chart in charts:
