@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
 from naravard.discover import iter_data_files, relative_path, within
-from naravard.errors import UsageError
+from naravard.errors import PersonalDataFound, UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.loader import parallel
 from naravard.repository import Repository, load_repository
@@ -37,6 +37,18 @@ def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
     """Every finding of a loaded repository: load, schema and rule findings (errors first)."""
     found = [*repo.findings, *iter_findings(repo, warnings=warnings)]
     return waive(found, repo) if warnings else found
+
+
+def refuse_personal_data(findings: Iterable[Finding]) -> None:
+    """Stop a report or an export while a personnummer stands in the data (NV217)."""
+    from naravard.rules import personal_identity_number
+
+    code = personal_identity_number.RULE.code
+    places = tuple(
+        f"{f.location.file}:{f.location.line}:{f.location.column}" for f in findings if f.code == code
+    )
+    if places:
+        raise PersonalDataFound(places)
 
 
 def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
@@ -131,6 +143,7 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
         if kommun not in known:
             raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
     findings = check(repo)
+    refuse_personal_data(findings)
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
     )

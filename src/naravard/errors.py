@@ -8,3 +8,11 @@ from __future__ import annotations
 
 class UsageError(Exception):
     """The command cannot run: bad arguments, no repository, no strategy. Shown without traceback."""
+
+
+class PersonalDataFound(Exception):
+    """The report or export would carry a personnummer (NV217): it is not written (exit status 1)."""
+
+    def __init__(self, places: tuple[str, ...]) -> None:
+        super().__init__(places)
+        self.places = places  # `file:line:column` of each number; never the number

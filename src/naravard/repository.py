@@ -56,6 +56,7 @@ class Repository:
     waivers: dict[str, dict[int, tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     config: Konfiguration = field(default_factory=lambda: Konfiguration())
     files: list[DataFile] = field(default_factory=list)
+    documents: list[SourceDocument] = field(default_factory=list)  # every file read, also broken ones
     findings: list[Finding] = field(default_factory=list)
     strategies: list[Entry[Strategi]] = field(default_factory=list)
     plans: list[Entry[LokalPlan]] = field(default_factory=list)
@@ -184,6 +185,7 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
                 repo.findings.append(Finding(Location(file.rel), "NV009", _LINK))
             continue
+        repo.documents.append(doc)
         repo.findings.extend(doc.findings)
         if doc.waivers:
             repo.waivers[file.rel] = doc.waivers

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
-from naravard.errors import UsageError
+from naravard.cli.app import RootOption, app, fail, refuse, repository_root
+from naravard.errors import PersonalDataFound, UsageError
 
 
 class ReportFormat(enum.StrEnum):
@@ -73,6 +73,8 @@ def report(
             )
     except UsageError as error:
         raise fail(error) from None
+    except PersonalDataFound as found:
+        raise refuse("rapporten", found) from None
     for path in written:
         if path.suffix in (".html", ".md"):
             console.print(f"Skrev {path}", highlight=False, markup=False, soft_wrap=True)

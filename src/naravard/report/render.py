@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from naravard.atomic import write_or_fail
+from naravard.privacy import mask
 from naravard.report.charts import Chart
 from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
 
@@ -51,7 +52,7 @@ def md_cell(value: Any) -> str:
 
 def svg_data_uri(chart: Chart) -> str:
     """A chart as a data: URI, so the HTML file needs nothing from anywhere else."""
-    return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+    return "data:image/svg+xml;base64," + base64.b64encode(mask(chart.svg).encode("utf-8")).decode("ascii")
 
 
 def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
@@ -82,7 +83,8 @@ def report_name(context: ReportContext) -> str:
     return "-".join(["rapport", str(context.year), *context.focus])
 
 
-def _write(path: Path, data: bytes, *, root: Path) -> Path:
+def _write(path: Path, text: str, *, root: Path) -> Path:
+    data = mask(text).encode("utf-8")  # where the data leaves: a personnummer only ever masked
     # Output paths are built from validated slugs; this asserts they stay inside the folder (issue 7).
     resolved = path.resolve()
     if not resolved.is_relative_to(root.resolve()):
@@ -117,12 +119,12 @@ def write_report(
     written = []
     if "html" in formats:
         html = render_html(context, charts, templates=templates)
-        written.append(_write(out / f"{name}.html", html.encode("utf-8"), root=out))
+        written.append(_write(out / f"{name}.html", html, root=out))
     if "md" in formats:
         folder = out / name
         for chart in charts:
             if chart.svg:
-                written.append(_write(folder / f"{chart.name}.svg", chart.svg.encode("utf-8"), root=out))
+                written.append(_write(folder / f"{chart.name}.svg", chart.svg, root=out))
         markdown = render_markdown(context, charts, templates=templates)
-        written.append(_write(folder / "report.md", markdown.encode("utf-8"), root=out))
+        written.append(_write(folder / "report.md", markdown, root=out))
     return written

@@ -11,6 +11,7 @@ from naravard.rules import (
     activity_not_reported,
     activity_outside_nar,
     activity_overdue,
+    contact_details,
     delmal_without_activity,
     duplicate_id,
     followup_missing,
@@ -24,6 +25,7 @@ from naravard.rules import (
     nyckeltal_implausible,
     nyckeltal_jump,
     nyckeltal_missing,
+    personal_identity_number,
     placeholder_answer,
     plan_overlap,
     score_jump,
@@ -58,6 +60,7 @@ ALL_RULES: tuple[ModuleType, ...] = (
     nar_outside_period,
     strategy_inconsistent,
     import_mismatch,
+    personal_identity_number,
     # Quality warnings (lint).
     placeholder_answer,
     activity_overdue,
@@ -72,6 +75,7 @@ ALL_RULES: tuple[ModuleType, ...] = (
     submitted_early,
     hidden_characters,
     kolada_disagrees,
+    contact_details,
     invalid_waiver,
 )
 
