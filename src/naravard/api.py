@@ -67,9 +67,20 @@ def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
     return kept
 
 
-def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
-    """Validate the whole repository; report only findings in `paths` when some are given."""
-    return _run(load_repository(root), paths, warnings=False)
+def validate(root: Path, paths: Sequence[Path] = (), *, rev: str | None = None) -> CheckResult:
+    """Validate the whole repository; report only findings in `paths` when some are given.
+
+    With `rev` (`A..B`, or `A` for A to the working tree) revision B is validated, and every
+    commit of the range is searched for personnummer (naravard.history).
+    """
+    if rev is None:
+        return _run(load_repository(root), paths, warnings=False)
+    from naravard.history import check_history, split_range
+
+    tip = split_range(rev)[1]
+    history = check_history(root, rev)
+    repo = load_repository(root, revision=tip) if tip else load_repository(root)
+    return _run(repo, paths, warnings=False, extra=history)
 
 
 def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
@@ -149,8 +160,10 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
     )
 
 
-def _run(repo: Repository, paths: Sequence[Path], *, warnings: bool) -> CheckResult:
-    findings = check(repo, warnings=warnings)
+def _run(
+    repo: Repository, paths: Sequence[Path], *, warnings: bool, extra: Sequence[Finding] = ()
+) -> CheckResult:
+    findings = [*check(repo, warnings=warnings), *extra]
     files = len(repo.files)
     if paths:
         prefixes = [relative_path(repo.root, p) for p in paths]

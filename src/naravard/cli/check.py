@@ -30,13 +30,21 @@ FormatOption = Annotated[
 ]
 
 
-def _report(paths: list[Path] | None, root: Path | None, output: Format, *, lint: bool, strict: bool) -> None:
+def _report(
+    paths: list[Path] | None,
+    root: Path | None,
+    output: Format,
+    *,
+    lint: bool,
+    strict: bool,
+    rev: str | None = None,
+) -> None:
     from naravard import api
     from naravard.output import FORMATTERS
 
     try:
         repo_root = repository_root(root)
-        result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or ())
+        result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or (), rev=rev)
     except UsageError as error:
         raise fail(error) from None
     FORMATTERS[output.value](result, repo_root, sys.stdout)
@@ -45,13 +53,23 @@ def _report(paths: list[Path] | None, root: Path | None, output: Format, *, lint
 
 @app.command()
 def validate(
-    paths: PathsArgument = None, root: RootOption = None, output_format: FormatOption = Format.text
+    paths: PathsArgument = None,
+    root: RootOption = None,
+    output_format: FormatOption = Format.text,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="A..B: kontrollera version B, och varje commit i A..B efter personnummer "
+            "(A: till arbetskopian). Inget checkas ut.",
+        ),
+    ] = None,
 ) -> None:
     """Kontrollera filerna mot formatet och strategin.
 
     Avslutas med 0 utan fel, 1 med fel och 2 om kommandot inte kunde köras.
     """
-    _report(paths, root, output_format, lint=False, strict=False)
+    _report(paths, root, output_format, lint=False, strict=False, rev=rev)
 
 
 @app.command()
