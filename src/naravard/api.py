@@ -70,25 +70,31 @@ def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
 def validate(root: Path, paths: Sequence[Path] = (), *, rev: str | None = None) -> CheckResult:
     """Validate the whole repository; report only findings in `paths` when some are given.
 
-    With `rev` (`A..B`, or `A` for A to the working tree) revision B is validated, and every
+    With `rev` (`A..B`, or `A` for A to the working tree) revision B is checked, and every
     commit of the range is searched for personnummer (naravard.history).
     """
+    repo, history = _load_range(root, rev)
+    return _run(repo, paths, warnings=False, extra=history)
+
+
+def lint(
+    root: Path, paths: Sequence[Path] = (), *, today: date | None = None, rev: str | None = None
+) -> CheckResult:
+    """Validate and add the quality warnings, less those waived (`rev` as for validate)."""
+    repo, history = _load_range(root, rev)
+    if today is not None:
+        repo.today = today
+    return _run(repo, paths, warnings=True, extra=history)
+
+
+def _load_range(root: Path, rev: str | None) -> tuple[Repository, list[Finding]]:
     if rev is None:
-        return _run(load_repository(root), paths, warnings=False)
+        return load_repository(root), []
     from naravard.history import check_history, split_range
 
     tip = split_range(rev)[1]
     history = check_history(root, rev)
-    repo = load_repository(root, revision=tip) if tip else load_repository(root)
-    return _run(repo, paths, warnings=False, extra=history)
-
-
-def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
-    """Validate and add the quality warnings, less those waived."""
-    repo = load_repository(root)
-    if today is not None:
-        repo.today = today
-    return _run(repo, paths, warnings=True)
+    return (load_repository(root, revision=tip) if tip else load_repository(root)), history
 
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:

@@ -29,6 +29,15 @@ FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Utdataformat: text, json eller github.")
 ]
 
+RevOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        help="A..B: kontrollera version B, och sök igenom varje commit i A..B efter personnummer "
+        "(A: från A till arbetskopian). Inget checkas ut.",
+    ),
+]
+
 
 def _report(
     paths: list[Path] | None,
@@ -44,7 +53,11 @@ def _report(
 
     try:
         repo_root = repository_root(root)
-        result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or (), rev=rev)
+        result = (
+            api.lint(repo_root, paths or (), rev=rev)
+            if lint
+            else api.validate(repo_root, paths or (), rev=rev)
+        )
     except UsageError as error:
         raise fail(error) from None
     FORMATTERS[output.value](result, repo_root, sys.stdout)
@@ -56,14 +69,7 @@ def validate(
     paths: PathsArgument = None,
     root: RootOption = None,
     output_format: FormatOption = Format.text,
-    rev: Annotated[
-        str | None,
-        typer.Option(
-            "--rev",
-            help="A..B: kontrollera version B, och varje commit i A..B efter personnummer "
-            "(A: till arbetskopian). Inget checkas ut.",
-        ),
-    ] = None,
+    rev: RevOption = None,
 ) -> None:
     """Kontrollera filerna mot formatet och strategin.
 
@@ -78,10 +84,11 @@ def lint(
     root: RootOption = None,
     output_format: FormatOption = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Låt även varningar ge exit 1.")] = False,
+    rev: RevOption = None,
 ) -> None:
     """Granska filerna: felen som validate hittar, plus varningar.
 
     Varningarna gäller sådant som bör ses över: tomma svar, stora förändringar, saknade
     nyckeltal. Bara varningar ger exit 0, utom med --strict.
     """
-    _report(paths, root, output_format, lint=True, strict=strict)
+    _report(paths, root, output_format, lint=True, strict=strict, rev=rev)
