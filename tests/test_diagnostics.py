@@ -104,6 +104,7 @@ def test_every_code_has_an_example_here_or_in_the_loader_tests() -> None:
     from tests.test_kolada import KOLADA_CODES
     from tests.test_lint import LINT_CODES
     from tests.test_loader import LOADER_CODES
+    from tests.test_privacy import PRIVACY_CODES
 
-    covered = {case[0] for case in CASES} | LOADER_CODES | LINT_CODES | KOLADA_CODES
+    covered = {case[0] for case in CASES} | LOADER_CODES | LINT_CODES | KOLADA_CODES | PRIVACY_CODES
     assert {c.code for c in all_codes()} <= covered

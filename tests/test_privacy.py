@@ -25,6 +25,7 @@ from naravard.privacy import contact_details, identity_numbers, mask
 from tests.conftest import KOLADA_2024, Repo
 
 runner = CliRunner()
+PRIVACY_CODES = {"NV217", "NV314"}  # the codes whose examples are here
 FU = "kommuner/ludvika/uppfoljning-2024.yaml"
 PLAN = "kommuner/ludvika/lokal-plan.yaml"
 

@@ -177,12 +177,12 @@ def contact_details(text: str) -> list[Contact]:
     return sorted(found, key=lambda c: c.start)
 
 
-_MOBILE_HINT = re.compile(rb"07[02369]|\+46|0046")
+_MOBILE_HINT = re.compile(rb"07[02369]")  # a literal start: searched at C speed
 
 
 def scan_contacts(data: bytes) -> list[tuple[int, int, str]]:
     """Every contact detail in a file's bytes: 1-based line, column and what it is."""
-    if b"@" not in data and not _MOBILE_HINT.search(data):
+    if b"@" not in data and b"+46" not in data and b"0046" not in data and not _MOBILE_HINT.search(data):
         return []
     text = file_text(data)
     return [(*position_of_char(text, c.start), c.what) for c in contact_details(text)]

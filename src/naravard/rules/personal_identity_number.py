@@ -12,7 +12,7 @@ visas aldrig helt: i meddelandet står det som `121212-****`, och det gäller al
 naravard skriver. Så länge ett sådant fel finns skriver `naravard report` och
 `naravard export` ingenting.
 
-Datum (`2024-02-14`), diarienummer (`RD22/00386`), kommunkoder, belopp
+Datum (`2024-02-14`), diarienummer (`KS 2024/00386`), kommunkoder, belopp
 (`1 234 567`), telefonnummer som `070-123 45 67` och tiosiffriga tal som inte
 klarar kontrollsiffran eller datumet räknas inte. Ett tiosiffrigt nummer som börjar
 med 0 och står efter "tel", "mobil", "ring" eller liknande är ett telefonnummer.
