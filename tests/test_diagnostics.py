@@ -106,8 +106,17 @@ def test_every_code_has_an_example_here_or_in_the_loader_tests() -> None:
     from tests.test_form import FORM_CODES
     from tests.test_kolada import KOLADA_CODES
     from tests.test_loader import LOADER_CODES
+    from tests.test_privacy import PRIVACY_CODES
     from tests.test_report_content import REPORT_CODES
 
     examples = {rule.code for rule in ALL_RULES}  # each rule's docstring examples: tests/test_rules.py
-    covered = {case[0] for case in CASES} | LOADER_CODES | examples | KOLADA_CODES | FORM_CODES | REPORT_CODES
+    covered = (
+        {case[0] for case in CASES}
+        | LOADER_CODES
+        | examples
+        | KOLADA_CODES
+        | FORM_CODES
+        | REPORT_CODES
+        | PRIVACY_CODES
+    )
     assert {c.code for c in all_codes()} <= covered

@@ -15,7 +15,7 @@ from naravard.errors import Refused, UsageError
 from tests.conftest import Repo
 
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
-REPORT_CODES = {"NV217"}  # codes whose examples are here (test_validate_says_where_a_heading…)
+REPORT_CODES = {"NV218"}  # codes whose examples are here (test_validate_says_where_a_heading…)
 
 
 def plant_2023(repo: Repo, *, fast_lakarkontakt: str = "44", sip: str = "14", till_halsa: str = "2") -> None:
@@ -177,7 +177,7 @@ def test_validate_says_where_a_heading_names_no_section_and_checks_utf8(repo: Re
     repo.write("region/analys-2024.md", "Inledning\n\n## Nyckeltal\n\ntext\n\n## Ekonomi\n\nmer\n")
     repo.write_bytes("region/analys-2023.md", "Vård i Älvdalen".encode("cp1252"))
     found = [(f.location.file, f.location.line, f.code) for f in repo.validate().findings]
-    assert ("data/region/analys-2024.md", 7, "NV217") in found
+    assert ("data/region/analys-2024.md", 7, "NV218") in found
     assert ("data/region/analys-2023.md", 1, "NV002") in found
     assert not any(line == 3 for file, line, _ in found if file.endswith("analys-2024.md"))
 

@@ -62,6 +62,7 @@ WHERE = {
     "NV214": [("kommuner/borlange/lokal-plan.yaml", 23, 36)],
     "NV215": [("region/strategi.yaml", 56, 3)],
     "NV216": [("region/nyckeltal-2024.yaml", 4, 66)],
+    "NV217": [("kommuner/borlange/uppfoljning-2024.yaml", 11, 70)],
     "NV301": [("kommuner/borlange/uppfoljning-2024.yaml", 15, 15)],
     "NV302": [("kommuner/borlange/uppfoljning-2026.yaml", 6, 13)],
     "NV303": [("kommuner/borlange/uppfoljning-2024.yaml", 5, 1)],
@@ -81,6 +82,7 @@ WHERE = {
     "NV311": [("kommuner/borlange/uppfoljning-2024.yaml", 4, 11)],
     "NV312": [("kommuner/borlange/uppfoljning-2024.yaml", 15, 20)],
     "NV313": [("kommuner/borlange/uppfoljning-2024.yaml", 26, 25)],
+    "NV314": [("kommuner/borlange/lokal-plan.yaml", 14, 61)],
     "NV390": [("kommuner/borlange/uppfoljning-2024.yaml", 9, 24)],
 }
 

@@ -36,9 +36,9 @@ from naravard.core import check, waive
 from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
 from naravard.discover import iter_data_files
 from naravard.errors import Refused, UsageError
-from naravard.findings import CheckResult, Severity
+from naravard.findings import CheckResult, Finding, Severity
 from naravard.loader import parallel
-from naravard.repository import load_repository
+from naravard.repository import Repository, load_repository
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -75,14 +75,32 @@ __all__ = [
 ]
 
 
-def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
-    """`naravard validate`: check the whole repository; report only findings in `paths` if given."""
-    return core.run(root, paths)
+def validate(root: Path, paths: Sequence[Path] = (), *, rev: str | None = None) -> CheckResult:
+    """`naravard validate`: check the whole repository; report only findings in `paths` if given.
+
+    With `rev` (`A..B`, or `A` for A to the working tree) revision B is checked, and every
+    commit of the range is searched for personnummer (naravard.history).
+    """
+    repo, history = _load_range(root, rev)
+    return core.result(repo, paths, warnings=False, extra=history)
 
 
-def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
+def lint(
+    root: Path, paths: Sequence[Path] = (), *, today: date | None = None, rev: str | None = None
+) -> CheckResult:
     """`naravard lint`: validate and add the quality warnings, less those waived, as of `today`."""
-    return core.run(root, paths, warnings=True, today=today)
+    repo, history = _load_range(root, rev)
+    return core.result(repo, paths, warnings=True, today=today, extra=history)
+
+
+def _load_range(root: Path, rev: str | None) -> tuple[Repository, list[Finding]]:
+    if rev is None:
+        return load_repository(root), []
+    from naravard.history import check_history, split_range
+
+    tip = split_range(rev)[1]
+    history = check_history(root, rev)
+    return (load_repository(root, revision=tip) if tip else load_repository(root)), history
 
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
@@ -177,6 +195,7 @@ def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportCon
         if kommun not in known:
             raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
     findings = core.check(repo, warnings=True)  # errors and the unwaived warnings: the report's caveats
+    core.refuse_personal_data(findings)
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
     )

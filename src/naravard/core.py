@@ -18,7 +18,7 @@ from naravard.repository import Repository, load_repository
 from naravard.rules import iter_findings
 from naravard.rules.invalid_waiver import RULE as INVALID_WAIVER
 
-__all__ = ["check", "run", "waive"]
+__all__ = ["check", "refuse_personal_data", "result", "run", "waive"]
 
 
 def check(repo: Repository, *, warnings: bool = False, today: date | None = None) -> list[Finding]:
@@ -67,16 +67,37 @@ def waive(findings: Iterable[Finding], repo: Repository, *, today: date | None =
 
 
 def result(
-    repo: Repository, paths: Sequence[Path] = (), *, warnings: bool, today: date | None = None
+    repo: Repository,
+    paths: Sequence[Path] = (),
+    *,
+    warnings: bool,
+    today: date | None = None,
+    extra: Sequence[Finding] = (),
 ) -> CheckResult:
-    """The checked, waived result of a loaded repository, of the files under `paths` if given."""
-    findings = check(repo, warnings=warnings, today=today)
+    """The checked, waived result of a loaded repository, of the files under `paths` if given.
+
+    `extra`: findings made elsewhere that belong to the result (the history of a `--rev` range).
+    """
+    findings = [*check(repo, warnings=warnings, today=today), *extra]
     checked = [f.rel for f in repo.files]
     if paths:
         prefixes = [relative_path(repo.root, p) for p in paths]
         findings = [f for f in findings if within(f.location.file, prefixes)]
         checked = [rel for rel in checked if within(rel, prefixes)]
     return CheckResult.build(findings, files=len(checked), checked=checked)
+
+
+def refuse_personal_data(findings: Iterable[Finding]) -> None:
+    """Stop a report or an export while a personnummer stands in the data (NV217)."""
+    from naravard.errors import PersonalDataFound
+    from naravard.rules import personal_identity_number
+
+    code = personal_identity_number.RULE.code
+    places = tuple(
+        f"{f.location.file}:{f.location.line}:{f.location.column}" for f in findings if f.code == code
+    )
+    if places:
+        raise PersonalDataFound(places)
 
 
 def run(

@@ -16,3 +16,11 @@ class Refused(Exception):
     def __init__(self, reasons: list[str]) -> None:
         super().__init__("\n".join(reasons))
         self.reasons = reasons
+
+
+class PersonalDataFound(Exception):
+    """The report or export would carry a personnummer (NV217): it is not written (exit status 1)."""
+
+    def __init__(self, places: tuple[str, ...]) -> None:
+        super().__init__(places)
+        self.places = places  # `file:line:column` of each number; never the number

@@ -70,6 +70,7 @@ class Repository:
     waivers: dict[str, dict[int, tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     config: Konfiguration = field(default_factory=lambda: Konfiguration())
     files: list[DataFile] = field(default_factory=list)
+    documents: list[SourceDocument] = field(default_factory=list)  # every file read, also broken ones
     findings: list[Finding] = field(default_factory=list)
     strategies: list[Entry[Strategi]] = field(default_factory=list)
     plans: list[Entry[LokalPlan]] = field(default_factory=list)
@@ -244,6 +245,7 @@ def _load(
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
                 repo.findings.append(UNREADABLE_FILE.at(Location(file.rel), _LINK))
             continue
+        repo.documents.append(doc)
         repo.findings.extend(doc.findings)
         if doc.waivers:
             repo.waivers[file.rel] = doc.waivers

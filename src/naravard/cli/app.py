@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from naravard import __version__
-from naravard.errors import UsageError
+from naravard.errors import PersonalDataFound, UsageError
 
 app = typer.Typer(
     name="naravard",
@@ -38,17 +38,35 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen."),
     ] = False,
 ) -> None:
     """naravard: validera, granska och sammanställ uppföljningen av omställningen till nära vård."""
+    from naravard.privacy import masked_output
+
+    # Whatever a command prints, a personnummer in it is shown masked (issue 12).
+    ctx.with_resource(masked_output())
 
 
 def fail(error: UsageError) -> typer.Exit:
     typer.echo(f"naravard: {error}", err=True)
     return typer.Exit(2)
+
+
+def refuse(what: str, error: PersonalDataFound) -> typer.Exit:
+    """A report or export that was not written because the data holds a personnummer (exit 1)."""
+    places = ", ".join(error.places[:10]) + (
+        f" och {len(error.places) - 10} till" if len(error.places) > 10 else ""
+    )
+    typer.echo(
+        f"naravard: {what} skrevs inte: personnummer eller samordningsnummer står i {places}. "
+        "De får inte spridas: ta bort dem först (`naravard validate` visar dem).",
+        err=True,
+    )
+    return typer.Exit(1)
 
 
 def repository_root(root: Path | None) -> Path:

@@ -60,6 +60,15 @@ FailOnOption = Annotated[
     typer.Option("--fail-on", help="Vad som ger exit 1: error (fel) eller warning (även varningar)."),
 ]
 
+RevOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        help="A..B: kontrollera version B, och sök igenom varje commit i A..B efter personnummer "
+        "(A: från A till arbetskopian). Inget checkas ut.",
+    ),
+]
+
 
 def _report(
     paths: list[Path] | None,
@@ -70,13 +79,18 @@ def _report(
     fail_on: FailOn,
     baseline: Path | None = None,
     update_baseline: bool = False,
+    rev: str | None = None,
 ) -> None:
     from naravard import api
     from naravard.output import FORMATTERS
 
     try:
         repo_root = repository_root(root)
-        result = api.lint(repo_root, paths or ()) if lint else api.validate(repo_root, paths or ())
+        result = (
+            api.lint(repo_root, paths or (), rev=rev)
+            if lint
+            else api.validate(repo_root, paths or (), rev=rev)
+        )
         if baseline is not None or update_baseline:
             result = _with_baseline(result, repo_root, baseline, update=update_baseline, limited=bool(paths))
     except UsageError as error:
@@ -120,12 +134,13 @@ def validate(
     root: RootOption = None,
     output_format: FormatOption = Format.text,
     fail_on: FailOnOption = FailOn.error,
+    rev: RevOption = None,
 ) -> None:
     """Kontrollera filerna mot formatet och strategin.
 
     Avslutas med 0 utan fel, 1 med fel och 2 om kommandot inte kunde köras.
     """
-    _report(paths, root, output_format, lint=False, fail_on=fail_on)
+    _report(paths, root, output_format, lint=False, fail_on=fail_on, rev=rev)
 
 
 @app.command()
@@ -150,6 +165,7 @@ def lint(
             help="Skriv dagens varningar till baslinjen (standard: naravard-baseline.json i roten).",
         ),
     ] = False,
+    rev: RevOption = None,
 ) -> None:
     """Granska filerna: felen som validate hittar, plus varningar.
 
@@ -164,4 +180,5 @@ def lint(
         fail_on=FailOn.warning if strict else fail_on,
         baseline=baseline,
         update_baseline=update_baseline,
+        rev=rev,
     )

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
-from naravard.errors import UsageError
+from naravard.cli.app import RootOption, app, fail, refuse, repository_root
+from naravard.errors import PersonalDataFound, UsageError
 
 
 class ExportFormat(enum.StrEnum):
@@ -77,6 +77,8 @@ def export(
         )
     except UsageError as error:
         raise fail(error) from None
+    except PersonalDataFound as found:
+        raise refuse("exporten", found) from None
     if result.errors:
         typer.echo(
             f"naravard: exporten gjordes inte: filerna för {year} har {result.errors} fel, och en fil med "

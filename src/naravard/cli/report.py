@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, repository_root
-from naravard.errors import Refused, UsageError
+from naravard.cli.app import RootOption, app, fail, refuse, repository_root
+from naravard.errors import PersonalDataFound, Refused, UsageError
 
 
 class ReportFormat(enum.StrEnum):
@@ -113,6 +113,8 @@ def report(
             markup=False,
         )
         raise typer.Exit(1) from None
+    except PersonalDataFound as found:
+        raise refuse("rapporten", found) from None
     for path in written:
         if path.suffix in (".html", ".md", ".docx", ".pdf"):
             console.print(f"Skrev {path}", highlight=False, markup=False, soft_wrap=True)

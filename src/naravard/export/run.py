@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from naravard.atomic import write_or_fail
-from naravard.core import check
+from naravard.core import check, refuse_personal_data
 from naravard.export.csv_ import DIALECTS, build_csv, csv_paths
-from naravard.export.tables import build_tables
+from naravard.export.tables import Table, build_tables
 from naravard.findings import Severity
+from naravard.privacy import mask, mask_value
 from naravard.repository import load_repository
 from naravard.submission import year_scope
 
@@ -42,10 +43,12 @@ def export_year(
     """
     repo = load_repository(root, until=year)
     scope = year_scope(repo, year)
-    errors = sum(1 for f in check(repo) if f.severity is Severity.ERROR and f.location.file in scope)
+    findings = check(repo)
+    refuse_personal_data(findings)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR and f.location.file in scope)
     if errors:
         return ExportResult(errors=errors)
-    tables = build_tables(repo, year)
+    tables = [_masked(table) for table in build_tables(repo, year)]
     target = out or default_out(year, output_format)
     if output_format == "xlsx":
         from naravard.export.xlsx import build_xlsx  # openpyxl is only needed here
@@ -56,3 +59,9 @@ def export_year(
     for path, table in zip(paths, tables, strict=True):
         write_or_fail(path, build_csv(table, DIALECTS[dialect]))
     return ExportResult(paths, [t.title for t in tables])
+
+
+def _masked(table: Table) -> Table:
+    # Where the data leaves: no cell carries a personnummer in full, whatever put it there.
+    rows = [tuple(mask_value(value) for value in row) for row in table.rows]
+    return replace(table, headers=tuple(mask(h) for h in table.headers), rows=rows)

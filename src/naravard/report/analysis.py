@@ -5,7 +5,7 @@ The text before the first `##` heading opens the report, before the summary's fi
 Aktiviteter, Reflektioner, Kommunerna, Bilaga) puts the text under it first in that section.
 It is Markdown, rendered by markdown-it-py with raw HTML escaped and images off, never run: a
 `<script>` in it is shown as text. `validate` checks that the file is UTF-8 (NV002) and says
-where a heading names no section (NV217), since that text would otherwise have no place.
+where a heading names no section (NV218), since that text would otherwise have no place.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ SECTIONS: dict[str, str] = {
 NAME = re.compile(r"analys-([0-9]{4})\.md\Z")
 MAX_BYTES = 1024 * 1024
 ANALYSIS_HEADING = Code(
-    "NV217",
+    "NV218",
     "analysis-heading",
     "Rubriken i analysen är inget avsnitt i rapporten",
     doc="""

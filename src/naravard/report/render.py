@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from naravard.atomic import write_or_fail
 from naravard.errors import UsageError
 from naravard.numbers import number
+from naravard.privacy import mask
 from naravard.report.charts import Chart
 from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
 
@@ -68,7 +69,7 @@ def css_string(value: Any) -> markupsafe.Markup:
 
 def svg_data_uri(chart: Chart) -> str:
     """A chart as a data: URI, so the HTML file needs nothing from anywhere else."""
-    return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+    return "data:image/svg+xml;base64," + base64.b64encode(mask(chart.svg).encode("utf-8")).decode("ascii")
 
 
 class RepositoryTemplates(jinja2.BaseLoader):
@@ -217,7 +218,9 @@ def report_name(context: ReportContext) -> str:
     return "-".join(["rapport", str(context.year), *context.focus])
 
 
-def _write(path: Path, data: bytes, *, root: Path) -> Path:
+def _write(path: Path, data: bytes | str, *, root: Path) -> Path:
+    if isinstance(data, str):
+        data = mask(data).encode("utf-8")  # where the data leaves: a personnummer only ever masked
     # Output paths are built from validated slugs; this asserts they stay inside the folder (issue 7).
     resolved = path.resolve()
     if not resolved.is_relative_to(root.resolve()):
@@ -228,13 +231,13 @@ def _write(path: Path, data: bytes, *, root: Path) -> Path:
 
 
 def render_html(context: ReportContext, charts: Sequence[Chart], *, templates: Path | None = None) -> str:
-    """The report as one self-contained HTML document."""
-    return safe_html(_render("report.html.j2", context, charts, templates))
+    """The report as one self-contained HTML document (the PDF is made from it; masked)."""
+    return mask(safe_html(_render("report.html.j2", context, charts, templates)))
 
 
 def render_markdown(context: ReportContext, charts: Sequence[Chart], *, templates: Path | None = None) -> str:
-    """The report as Markdown that links the charts as SVG files beside it."""
-    return _render("report.md.j2", context, charts, templates)
+    """The report as Markdown that links the charts as SVG files beside it (Word is made from it; masked)."""
+    return mask(_render("report.md.j2", context, charts, templates))
 
 
 def write_report(
@@ -268,7 +271,7 @@ def write_report(
 
         docx = markdown_to_docx(
             render_markdown(context, charts, templates=templates),
-            {f"{chart.name}.svg": svg_to_png(chart.svg) for chart in charts if chart.svg},
+            {f"{chart.name}.svg": svg_to_png(mask(chart.svg)) for chart in charts if chart.svg},
             author=context.region,
             subject=context.strategy_name,
         )
@@ -277,7 +280,7 @@ def write_report(
         folder = out / name
         for chart in charts:
             if chart.svg:
-                written.append(_write(folder / f"{chart.name}.svg", chart.svg.encode("utf-8"), root=out))
+                written.append(_write(folder / f"{chart.name}.svg", chart.svg, root=out))
         markdown = render_markdown(context, charts, templates=templates)
-        written.append(_write(folder / "report.md", markdown.encode("utf-8"), root=out))
+        written.append(_write(folder / "report.md", markdown, root=out))
     return written

@@ -15,6 +15,7 @@ from naravard.rules import (
     activity_not_reported,
     activity_outside_nar,
     activity_overdue,
+    contact_details,
     delmal_without_activity,
     duplicate_id,
     followup_missing,
@@ -28,6 +29,7 @@ from naravard.rules import (
     nyckeltal_implausible,
     nyckeltal_jump,
     nyckeltal_missing,
+    personal_identity_number,
     placeholder_answer,
     plan_overlap,
     score_jump,
@@ -62,6 +64,7 @@ ALL_RULES: tuple[Rule, ...] = (
     nar_outside_period.RULE,
     strategy_inconsistent.RULE,
     import_mismatch.RULE,
+    personal_identity_number.RULE,
     # Quality warnings (lint).
     placeholder_answer.RULE,
     activity_overdue.RULE,
@@ -76,6 +79,7 @@ ALL_RULES: tuple[Rule, ...] = (
     submitted_early.RULE,
     hidden_characters.RULE,
     kolada_disagrees.RULE,
+    contact_details.RULE,
     invalid_waiver.RULE,
 )
 

@@ -1,0 +1,236 @@
+"""Personal data in texts: finding Swedish identity numbers and contact details, and masking them.
+
+Follow-ups are written by people who work with patients, so a personnummer pasted from a
+journal will one day stand in a `resultat` (issue 12). This module is the one place that knows
+what such data looks like:
+
+- `identity_numbers(text)`: personnummer and samordningsnummer (10 or 12 digits, with `-`, `+`
+  or no separator) that pass the Luhn check and denote a real date that has been. The check
+  itself is the `personnummer` package's; this module only finds the candidates in free text
+  and leaves out what a person would not take for one (a bare `0701234567` after "tel").
+- `contact_details(text)`: e-mail addresses shaped like a person's (`fornamn.efternamn@`) and
+  mobile numbers, which rule NV314 warns about.
+- `mask(text)`: every identity number in `text` shown as `811218-****`. Everything naravard
+  writes to a terminal passes through `masked_output()`, and the report and the export mask
+  what they write, so a number never leaves the repository in full, whatever printed it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TextIO
+
+from personnummer import personnummer as _library  # type: ignore[import-untyped]  # no type hints
+
+from naravard.loader.encoding import position_of_char
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2212"  # hyphens and dashes Word and web pages put for `-`
+_NUMBER = re.compile(
+    r"(?<![\w/+])(?<![0-9][.,:])"
+    rf"(?P<head>(?:18|19|20)?[0-9]{{6}})(?P<sep>[-+{_DASHES}]?)(?P<tail>[0-9]{{4}})"
+    r"(?!\w)(?![.,:/+-][0-9])"
+)
+_PHONE_CUE = re.compile(
+    r"(?i)(?<!\w)(?:tel|telefon\w*|tfn|mob|mobil\w*|ring\w*|sms\w*|nås|kontakt\w*|fax)(?!\w)(?:[\s.:,]|på)*\Z"
+)
+_DIGITS_ONLY = bytes(48 if 48 <= i <= 57 else 120 for i in range(256))  # b"0" for a digit, b"x" else
+_SIX_DIGITS = re.compile(r"[0-9]{6}")
+
+
+@dataclass(frozen=True)
+class IdentityNumber:
+    """A personnummer or samordningsnummer found in a text: where, and how it may be shown."""
+
+    start: int
+    end: int
+    masked: str  # `811218-****`: enough to find it, not enough to be it
+    samordningsnummer: bool
+    digits: str  # the twelve digits; compared in memory, never written anywhere
+
+    @property
+    def kind(self) -> str:
+        """The Swedish word for it."""
+        return "samordningsnummer" if self.samordningsnummer else "personnummer"
+
+
+def identity_numbers(text: str, *, today: date | None = None) -> list[IdentityNumber]:
+    """Every valid personnummer and samordningsnummer in `text`, in order."""
+    if not _SIX_DIGITS.search(text):
+        return []
+    found = []
+    for match in _NUMBER.finditer(text):
+        head, sep, tail = match.group("head", "sep", "tail")
+        start = match.start()
+        if (
+            not sep
+            and len(head) == 6
+            and head[0] == "0"
+            and _PHONE_CUE.search(text, max(start - 30, 0), start)
+        ):
+            continue  # `tel. 0701234567`: a phone number, however well its digits add up
+        normal = "-" if sep and sep in _DASHES else sep
+        number = _checked(head + normal + tail, today or date.today())
+        if number is not None:
+            digits, coordination = number
+            masked = f"{head}{sep}****"
+            found.append(IdentityNumber(match.start(), match.end(), masked, coordination, digits))
+    return found
+
+
+def _checked(candidate: str, today: date) -> tuple[str, bool] | None:
+    """The twelve digits and whether it is a samordningsnummer, when `candidate` is a valid one."""
+    try:
+        number = _library.Personnummer(candidate)
+        born = number.get_date()
+    except (_library.PersonnummerException, ValueError):
+        return None
+    if len(candidate) > 11 and born > today:
+        return None  # a date still to come is nobody's birth date (ten digits always mean one past)
+    return f"{number.full_year}{number.month}{number.day}{number.num}{number.check}", bool(
+        number.is_coordination_number()
+    )
+
+
+def mask(text: str) -> str:
+    """`text` with every identity number masked (`811218-****`); unchanged when it holds none."""
+    numbers = identity_numbers(text)
+    if not numbers:
+        return text
+    parts, last = [], 0
+    for number in numbers:
+        parts += [text[last : number.start], number.masked]
+        last = number.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def mask_value(value: Any) -> Any:
+    """A cell or other value masked: text as `mask`, an integer that is a number as masked text."""
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value > 10**9:
+        shown = mask(str(value))
+        return shown if "*" in shown else value
+    return value
+
+
+@dataclass(frozen=True)
+class Found:
+    """An identity number in a file's text: 1-based line and column, and the number."""
+
+    line: int
+    column: int
+    number: IdentityNumber
+
+
+def scan(data: bytes) -> list[Found]:
+    """Every identity number in a file's bytes, at its line and column (comments and keys too).
+
+    The file is read as a person's editor shows it, so a number is found where it stands,
+    also inside block scalars and flow mappings. Six digits in a row are looked for in the
+    bytes first (at C speed): most files have none, and are done with then.
+    """
+    if b"000000" not in data.translate(_DIGITS_ONLY):
+        return []
+    text = file_text(data)
+    return [Found(*position_of_char(text, n.start), n) for n in identity_numbers(text)]
+
+
+def file_text(data: bytes) -> str:
+    """A file's text as a person's editor shows it (UTF-8 without its BOM; a bad byte as �)."""
+    return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+_NAME_PARTS = re.compile(r"[^\W\d_]+(?:[._-][^\W\d_]+)+\Z")  # anna.andersson, anna-karin.berg
+_MOBILE = re.compile(r"(?<![\w+])(?:(?:\+46|0046)[ -]?(?:\(0\))?[ -]?|0)7[02369](?:[ -]?[0-9]){7}(?![0-9])")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An e-mail address or a mobile number of a person in a text."""
+
+    start: int
+    end: int
+    what: str  # "e-postadress" or "mobilnummer"
+
+
+def contact_details(text: str) -> list[Contact]:
+    """E-mail addresses shaped like a person's (`fornamn.efternamn@…`) and mobile numbers in `text`.
+
+    A shared mailbox (`registrator@falun.se`) and a landline (a switchboard, a reception) are
+    not a person's, and are left alone.
+    """
+    found = []
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            if _NAME_PARTS.match(match.group(1)):
+                found.append(Contact(match.start(), match.end(), "e-postadress"))
+    if "7" in text:
+        found += [Contact(m.start(), m.end(), "mobilnummer") for m in _MOBILE.finditer(text)]
+    return sorted(found, key=lambda c: c.start)
+
+
+_MOBILE_HINT = re.compile(rb"07[02369]")  # a literal start: searched at C speed
+
+
+def scan_contacts(data: bytes) -> list[tuple[int, int, str]]:
+    """Every contact detail in a file's bytes: 1-based line, column and what it is."""
+    if b"@" not in data and b"+46" not in data and b"0046" not in data and not _MOBILE_HINT.search(data):
+        return []
+    text = file_text(data)
+    return [(*position_of_char(text, c.start), c.what) for c in contact_details(text)]
+
+
+class MaskingStream:
+    """A text stream that masks identity numbers in everything written through it.
+
+    Text is passed on a line at a time (a number is never split between two writes of one
+    line); `flush` passes on what is left, so a progress bar still moves.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        pending = self._pending + text
+        cut = pending.rfind("\n") + 1
+        if cut:
+            self._stream.write(mask(pending[:cut]))
+        self._pending = pending[cut:]
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(mask(self._pending))
+            self._pending = ""
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)  # isatty, encoding, fileno: the stream's own
+
+
+@contextlib.contextmanager
+def masked_output() -> Iterator[None]:
+    """Mask every identity number written to stdout and stderr while the block runs."""
+    saved = sys.stdout, sys.stderr
+    out, err = MaskingStream(sys.stdout), MaskingStream(sys.stderr)
+    sys.stdout, sys.stderr = out, err
+    try:
+        yield
+    finally:
+        for stream in (out, err):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        sys.stdout, sys.stderr = saved
