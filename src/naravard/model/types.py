@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic import BaseModel as _BaseModel
-from pydantic import BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from naravard.model.glossary import title_for
@@ -41,11 +41,23 @@ Id = Annotated[
         description="Ett id: små bokstäver a–z, siffror och bindestreck (t.ex. nara-for-mig).",
     ),
 ]
+TEXT_MAX = 20_000
+
+
+def _not_too_long(value: str) -> str:
+    # Counted here, not with Field(max_length=…): pydantic's own check makes Python keep a UTF-8
+    # copy inside every non-ASCII string it measures, as long as the models live (issue 15:
+    # a 425-character text grows from 498 to 948 bytes).
+    if len(value) > TEXT_MAX:
+        raise PydanticCustomError("string_too_long", "Värdet är för långt.", {"max_length": TEXT_MAX})
+    return value
+
+
 Text = Annotated[
     str,
     BeforeValidator(_text),
-    Field(max_length=20_000),
-    WithJsonSchema({"type": ["string", "null"], "maxLength": 20_000}),
+    AfterValidator(_not_too_long),
+    WithJsonSchema({"type": ["string", "null"], "maxLength": TEXT_MAX}),
 ]
 Year = Annotated[int, Field(ge=2000, le=2100, description="Ett årtal, t.ex. 2024.")]
 
