@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +11,6 @@ from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_yea
 from naravard.discover import iter_data_files, relative_path, within
 from naravard.errors import UsageError
 from naravard.findings import CheckResult, Finding, Severity
-from naravard.loader import parallel
 from naravard.repository import Repository, load_repository
 from naravard.rules import iter_findings
 from naravard.suggest import did_you_mean
@@ -96,9 +92,14 @@ def build_report(
     formats: Sequence[str] = ("html", "md"),
     kommuner: Sequence[str] = (),
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
-    """Render the report for `year` into `out`; return the files written."""
-    from naravard.report.charts import build_charts, chart_workers
+    """Render the report for `year` into `out`; return the files written.
+
+    `jobs` is the number of worker processes for loading and for the charts (default: chosen
+    by the size of the repository, see naravard.workers).
+    """
+    from naravard.report.charts import build_charts
     from naravard.report.render import write_report
 
     files = list(iter_data_files(root))
@@ -107,25 +108,19 @@ def build_report(
         if not years:
             raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
         year = max(years)
-    if sys.platform == "linux" and len(files) >= parallel.MIN_FILES:
-        # A large repository is loaded in a forked child that sends back only the report's
-        # context: the memory of the loaded repository goes back to the system when the child
-        # ends, before the charts are drawn (issue 9: 563 -> 358 MB for all processes at 290 kommuner).
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as child:
-            context = child.submit(_report_context, root, year, kommuner).result()
-    else:
-        context = _report_context(root, year, kommuner)
-    with chart_workers(len(context.kommuner)) as workers:
-        charts = build_charts(context, progress=progress, workers=workers)
+    # The repository is dropped when its context is made: the chart workers are fresh
+    # processes (naravard.workers), so none of them holds a copy of it either.
+    context = _report_context(root, year, kommuner, jobs)
+    charts = build_charts(context, progress=progress, jobs=jobs)
     return write_report(context, charts, out, formats=formats, templates=root / "templates")
 
 
-def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:
+def _report_context(root: Path, year: int, kommuner: Sequence[str], jobs: int | None) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
     from naravard.report.context import build_context
 
-    repo = load_repository(root, until=year)  # later years are not in the report
+    repo = load_repository(root, until=year, jobs=jobs)  # later years are not in the report
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -135,33 +134,23 @@ class Repository:
 
 
 def load_repository(
-    root: Path, *, revision: str | None = None, jobs: int | None = None, until: int | None = None
+    root: Path,
+    *,
+    revision: str | None = None,
+    jobs: int | None = None,
+    until: int | None = None,
+    start: str | None = None,
 ) -> Repository:
     """Load every data file of the repository (or of a git revision of it).
 
     Broken files become findings, never exceptions. Files are parsed in `jobs` worker
-    processes (default: one per core; see naravard.loader.parallel). With `until`, the
-    follow-ups and Kolada imports of later years are listed in `files` but not loaded: what a
-    report or a diff of that year reads, since no error of an earlier file depends on them.
-    Strategies, plans and handlingsplaner are always loaded (a plan's priorities may come
-    from a later handlingsplan).
+    processes started with `start` (defaults: one per core for a large repository, the
+    platform's safe start method; see naravard.loader.parallel and naravard.workers). With
+    `until`, the follow-ups and Kolada imports of later years are listed in `files` but not
+    loaded: what a report or a diff of that year reads, since no error of an earlier file
+    depends on them. Strategies, plans and handlingsplaner are always loaded (a plan's
+    priorities may come from a later handlingsplan).
     """
-    # Loading builds millions of objects that live until the process ends, and Python's cycle
-    # collector would scan all of them again and again as they accumulate (issue 9: a third of
-    # the time of loading a national repository). Nothing here makes reference cycles, so the
-    # collector pauses while loading, and what was loaded is then frozen out of its scans.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        repo = _load(root, revision, jobs, until)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-    return repo
-
-
-def _load(root: Path, revision: str | None, jobs: int | None, until: int | None) -> Repository:
     repo = Repository(root)
     snapshot = GitSnapshot(root, revision) if revision is not None else None
     files = snapshot.files() if snapshot else list(iter_data_files(root))
@@ -178,7 +167,7 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
     repo.files = files
     known = [file for file in files if file.kind is not Kind.UNKNOWN and not _later(file, until)]
     repo.findings.extend(_unknown_file(file) for file in files if file.kind is Kind.UNKNOWN)
-    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs)
+    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
