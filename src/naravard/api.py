@@ -16,6 +16,7 @@ from naravard.rules import iter_findings
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from naravard.loader.cache import ParseCache
     from naravard.report.context import ReportContext
 
 __all__ = [
@@ -51,14 +52,19 @@ def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
     return kept
 
 
-def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
-    """Validate the whole repository; report only findings in `paths` when some are given."""
-    return _run(load_repository(root), paths, warnings=False)
+def validate(root: Path, paths: Sequence[Path] = (), *, cache: ParseCache | None = None) -> CheckResult:
+    """Validate the whole repository; report only findings in `paths` when some are given.
+
+    With a `cache`, files parsed before are not parsed again; the result is the same.
+    """
+    return _run(load_repository(root, cache=cache), paths, warnings=False)
 
 
-def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:
+def lint(
+    root: Path, paths: Sequence[Path] = (), *, today: date | None = None, cache: ParseCache | None = None
+) -> CheckResult:
     """Validate and add the quality warnings, less those waived."""
-    repo = load_repository(root)
+    repo = load_repository(root, cache=cache)
     if today is not None:
         repo.today = today
     return _run(repo, paths, warnings=True)

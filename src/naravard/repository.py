@@ -16,6 +16,7 @@ from naravard.discover import CONFIG_NAME, EXPECTED_NAMES, DataFile, GitSnapshot
 from naravard.errors import UsageError
 from naravard.findings import Finding, Location
 from naravard.loader import SourceDocument
+from naravard.loader.cache import ParseCache
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
@@ -140,6 +141,7 @@ def load_repository(
     jobs: int | None = None,
     until: int | None = None,
     start: str | None = None,
+    cache: ParseCache | None = None,
 ) -> Repository:
     """Load every data file of the repository (or of a git revision of it).
 
@@ -149,7 +151,8 @@ def load_repository(
     `until`, the follow-ups and Kolada imports of later years are listed in `files` but not
     loaded: what a report or a diff of that year reads, since no error of an earlier file
     depends on them. Strategies, plans and handlingsplaner are always loaded (a plan's
-    priorities may come from a later handlingsplan).
+    priorities may come from a later handlingsplan). With a `cache`, only files whose bytes it
+    has not seen are parsed (naravard.loader.cache); everything else runs as without it.
     """
     repo = Repository(root)
     snapshot = GitSnapshot(root, revision) if revision is not None else None
@@ -167,7 +170,7 @@ def load_repository(
     repo.files = files
     known = [file for file in files if file.kind is not Kind.UNKNOWN and not _later(file, until)]
     repo.findings.extend(_unknown_file(file) for file in files if file.kind is Kind.UNKNOWN)
-    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start)
+    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link

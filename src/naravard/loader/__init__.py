@@ -37,7 +37,7 @@ def find_waivers(text: str) -> dict[int, tuple[int, tuple[str, ...]]]:
     return found
 
 
-__all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text"]
+__all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text", "loaded_from", "read_file", "reread"]
 
 MAX_BYTES = 2 * 1024 * 1024  # the largest real file is ~40 KB; a limit keeps /dev/zero out
 
@@ -57,6 +57,7 @@ class SourceDocument:
     findings: list[Finding] = field(default_factory=list)
     waivers: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     hidden: tuple[tuple[int, int, str], ...] = ()  # bidi and zero-width characters: line, column, char
+    text_keys: bool = field(default=True, repr=False)  # every mapping key is text (see loader.cache)
     reload: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
     _released: bool = field(default=False, repr=False, compare=False)
 
@@ -123,11 +124,20 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
         doc.findings.append(Finding(Location(rel, 1, 1), "NV003", _EMPTY))
     doc._value = tree.value
     doc.spans = tree.spans
+    doc.text_keys = tree.text_keys
     return doc
 
 
 def load_document(root: Path, path: Path) -> SourceDocument:
     """Read and load one file of the repository at `root`."""
+    data = read_file(root, path)
+    if isinstance(data, SourceDocument):
+        return data
+    return loaded_from(root, path, data)
+
+
+def read_file(root: Path, path: Path) -> bytes | SourceDocument:
+    """The bytes of one file of the repository, or a document with the reason it is not read."""
     rel = path.relative_to(root).as_posix()
     refusal = _refuse(root, path)
     if refusal:
@@ -142,12 +152,18 @@ def load_document(root: Path, path: Path) -> SourceDocument:
         )
     if len(data) > MAX_BYTES:
         return SourceDocument(rel, findings=[Finding(Location(rel), "NV009", _too_large())])
-    doc = load_text(rel, data)
-    doc.reload = functools.partial(_read_again, path)  # not the bytes: a large run keeps no file text
+    return data
+
+
+def loaded_from(root: Path, path: Path, data: bytes) -> SourceDocument:
+    """The document of a file of the repository whose bytes `read_file` gave."""
+    doc = load_text(path.relative_to(root).as_posix(), data)
+    doc.reload = functools.partial(reread, path)  # not the bytes: a large run keeps no file text
     return doc
 
 
-def _read_again(path: Path) -> bytes:
+def reread(path: Path) -> bytes:
+    """A file's bytes again, for a document whose values were released."""
     with open(path, "rb") as handle:
         return handle.read(MAX_BYTES + 1)
 

@@ -116,6 +116,7 @@ class Tree:
     spans: Positions = NO_POSITIONS
     problems: list[TreeProblem] = field(default_factory=list)
     empty: bool = True
+    text_keys: bool = True  # every mapping key is text (not `1:` or `true:`), as JSON keeps them
 
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -417,6 +418,8 @@ class _Builder:
             frame.seen[key] = at[0]
             if type(key) is str:
                 key = sys.intern(key)  # the same few keys thousands of times: one string each
+            else:
+                self.tree.text_keys = False
         frame.key = key
         frame.key_at = at
 
