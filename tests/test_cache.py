@@ -154,10 +154,17 @@ def test_a_well_formed_entry_with_impossible_positions_is_ignored(shipped: Path,
     path = entries(folder)[0]
     raw = path.read_bytes()
     magic, digest, *_ = cache._HEADER.unpack_from(raw)
-    record = {"value": {}, "tagged": False, "keys": [None, "a"], "findings": [], "waivers": [], "hidden": []}
+    record = {
+        "value": {"a": 1},
+        "tagged": False,
+        "keys": [None, "a"],
+        "findings": [],
+        "waivers": [],
+        "hidden": [],
+    }
     body = json.dumps(record).encode()
-    tail = array("I", [2, 0]).tobytes() + array("I", [1] * 8).tobytes()
-    header = cache._HEADER.pack(magic, digest, len(body), 2, 8, zlib.crc32(tail, zlib.crc32(body)))
+    tail = array("I", [0, 1]).tobytes() + array("I", [2, 0]).tobytes() + array("I", [1] * 8).tobytes()
+    header = cache._HEADER.pack(magic, digest, len(body), 2, 2, 8, zlib.crc32(tail, zlib.crc32(body)))
     path.write_bytes(header + body + tail)
     assert ParseCache(folder).get("x.yaml", digest) is None
     assert struct.calcsize("<I") == array("I").itemsize

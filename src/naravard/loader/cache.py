@@ -44,7 +44,7 @@ from naravard.loader import SourceDocument
 from naravard.loader.tree import Positions
 
 _MAGIC = b"naravard-parse\x00\x01"
-_HEADER = struct.Struct("<16s32sIIII")  # magic, sha256 of the file, json, sizes, spans lengths, crc32
+_HEADER = struct.Struct("<16s32sIIIII")  # magic, the file's sha256, lengths (json, keys, sizes, spans), crc32
 _ITEM = "I"
 
 
@@ -188,10 +188,13 @@ class ParseCache:
 
 def _encode(digest: bytes, doc: SourceDocument) -> bytes | None:
     _, (keys, sizes, positions) = doc.spans.__reduce__()  # what Positions is made of, as it travels
+    # Each node's key as a number into a table of the distinct keys: a few dozen per file.
+    table: dict[tuple[type, Any], int] = {}
+    numbers = array(_ITEM, [table.setdefault((type(key), key), len(table)) for key in keys])
     record = {
         "value": doc._value if doc.text_keys else _tagged(doc._value),
         "tagged": not doc.text_keys,
-        "keys": keys,
+        "keys": [key for _, key in table],
         "findings": [
             [f.location.line, f.location.column, f.code, f.message, f.severity.value] for f in doc.findings
         ],
@@ -199,29 +202,33 @@ def _encode(digest: bytes, doc: SourceDocument) -> bytes | None:
         "hidden": [list(h) for h in doc.hidden],
     }
     body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    tail = sizes.tobytes() + positions.tobytes()
+    tail = numbers.tobytes() + sizes.tobytes() + positions.tobytes()
     crc = zlib.crc32(tail, zlib.crc32(body))
-    header = _HEADER.pack(_MAGIC, digest, len(body), len(sizes), len(positions), crc)
+    header = _HEADER.pack(_MAGIC, digest, len(body), len(numbers), len(sizes), len(positions), crc)
     return bytes(header + body + tail)
 
 
 def _decode(rel: str, digest: bytes, raw: bytes) -> SourceDocument | None:
-    magic, stored, body_length, sizes_length, spans_length, crc = _HEADER.unpack_from(raw)
+    magic, stored, body_length, numbers_length, sizes_length, spans_length, crc = _HEADER.unpack_from(raw)
     item = array(_ITEM).itemsize
     start = _HEADER.size
     if magic != _MAGIC or stored != digest:
         return None
-    if len(raw) != start + body_length + (sizes_length + spans_length) * item:
+    if len(raw) != start + body_length + (numbers_length + sizes_length + spans_length) * item:
         return None
     if zlib.crc32(raw[start:]) != crc:
         return None
     record = json.loads(raw[start : start + body_length].decode("utf-8"))
-    sizes = array(_ITEM)
-    sizes.frombytes(raw[start + body_length : start + body_length + sizes_length * item])
-    spans = array(_ITEM)
-    spans.frombytes(raw[start + body_length + sizes_length * item :])
-    keys = record["keys"]
-    if not (type(keys) is list and len(keys) == len(sizes) and len(spans) == 4 * len(sizes)):
+    arrays = []
+    at = start + body_length
+    for length in (numbers_length, sizes_length, spans_length):
+        arrays.append(array(_ITEM))
+        arrays[-1].frombytes(raw[at : at + length * item])
+        at += length * item
+    numbers, sizes, spans = arrays
+    table = [sys.intern(key) if type(key) is str else key for key in record["keys"]]
+    keys = list(map(table.__getitem__, numbers))  # IndexError for a number beyond the table
+    if not (len(keys) == len(sizes) and len(spans) == 4 * len(sizes)):
         return None
     if sizes and (sizes[0] != len(sizes) or min(sizes) < 1 or max(sizes) > len(sizes)):
         return None
