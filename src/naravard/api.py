@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
 from naravard.discover import iter_data_files, relative_path, within
 from naravard.errors import UsageError
 from naravard.findings import CheckResult, Finding, Severity
@@ -16,6 +15,7 @@ from naravard.rules import iter_findings
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from naravard.diff import RevisionDiff, YearDiff
     from naravard.loader.cache import ParseCache
     from naravard.report.context import ReportContext
 
@@ -72,6 +72,8 @@ def lint(
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
     """Compare every kommun's follow-up of two years (or only `kommuner`)."""
+    from naravard.diff import compare_years  # imported here: validate and lint do without it
+
     repo = load_repository(root, until=max(year_a, year_b))
     known = repo.kommun_ids()
     for kommun in kommuner:
@@ -82,6 +84,8 @@ def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = (
 
 def diff_revisions(root: Path, spec: str) -> RevisionDiff:
     """Compare two git revisions (`A..B`), or a revision with the working tree (`A`)."""
+    from naravard.diff import compare_revisions
+
     old_rev, _, new_rev = spec.partition("..")
     if not old_rev:
         raise UsageError("Ange en git-version, t.ex. --rev main..HEAD eller --rev HEAD~1.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
+import sys
 
 from naravard.cli.app import app
 
@@ -21,4 +23,8 @@ def main() -> None:
     # collector would only scan them again and again (issue 9: a third of loading). It stays on
     # for anyone who imports naravard as a library; the charts collect after each figure.
     gc.disable()
+    if not os.environ.get("FORCE_COLOR") and not (sys.stdout.isatty() and sys.stderr.isatty()):
+        # Help and usage errors as plain text where no one sees colours (a pipe, a CI log): the
+        # same words, without importing rich for them (issue 15: half of `--help`'s start-up).
+        app.rich_markup_mode = None
     app()
