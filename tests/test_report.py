@@ -191,9 +191,9 @@ def test_the_report_of_a_year_reads_no_follow_up_of_a_later_year(
     read: list[str] = []
     load_source = parallel.load_source
 
-    def recording(source: parallel.Source) -> object:
+    def recording(source: parallel.Source, cache: object = None) -> object:
         read.append(str(getattr(source, "path", "")))
-        return load_source(source)
+        return load_source(source, cache)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parallel, "load_source", recording)
     after = render(repo, tmp_path / "b")["rapport-2024.html"].read_text(encoding="utf-8")
