@@ -86,3 +86,13 @@ def test_a_text_in_a_model_keeps_no_utf8_copy() -> None:
     before = sys.getsizeof(text)
     AktivitetsRapport.model_validate({"id": "a", "status": "pagaende", "resultat": text})
     assert sys.getsizeof(text) == before
+
+
+def test_a_text_too_long_is_still_refused() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        AktivitetsRapport.model_validate({"id": "a", "status": "pagaende", "resultat": "å" * 20_001})
+    assert [e["type"] for e in error.value.errors()] == ["string_too_long"]
+    AktivitetsRapport.model_validate({"id": "a", "status": "pagaende", "resultat": "å" * 20_000})
