@@ -32,6 +32,29 @@ PLAN_KB = 121.0  # mean size of a local plan; the follow-ups grow with its numbe
 SCHEMA = "# yaml-language-server: $schema={}schemas/{}.schema.json"
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How the text is spread: a plan's size, and how many sentences each kind of text gets."""
+
+    name: str
+    plan_kb: float  # mean size of a local plan; the follow-ups grow with its number of activities
+    vad: tuple[int, int]  # extra sentences of an activity's `vad`, from–to
+    hur: tuple[int, int]
+    resultat: tuple[tuple[int, ...], tuple[float, ...]]  # sentences of a `resultat` and their weights
+    reflektion: tuple[int, int]
+    kommentar: tuple[int, int]  # of a självskattning
+
+
+SHAPES = {
+    # Short texts, many activities: about as dense in YAML nodes as the shipped data (~35,000
+    # libyaml events per MB).
+    "national": Shape("national", PLAN_KB, (0, 1), (0, 2), ((1, 2, 3), (0.5, 0.35, 0.15)), (1, 4), (1, 3)),
+    # Long folded paragraphs (issue 15): ~19,000 events per MB, scalars of ~60 characters on
+    # average and block scalars of several hundred, ~50 MB in all.
+    "prose": Shape("prose", 55.0, (3, 5), (3, 5), ((3, 4, 5, 6), (0.25, 0.25, 0.25, 0.25)), (5, 8), (2, 5)),
+}
+
+
 # --- Small YAML writer ---------------------------------------------------------------------------
 
 _PLAIN = re.compile(r"[A-Za-zÅÄÖåäöÉé0-9(][^:#\n\"'`|>{}\[\]&*!%@]*\Z")
@@ -191,6 +214,7 @@ class Writer:
     rng: random.Random
     kommun: Kommun
     ar: int = 2024
+    shape: Shape = SHAPES["national"]
     _decks: dict[int, list[int]] = field(default_factory=dict)
 
     def slot(self, name: str) -> str:
@@ -361,11 +385,13 @@ def _tidpunkt(rng: random.Random, year: int, *, end: bool, month: int) -> str:
     return f"{year}-{month:02d}-{day:02d}"
 
 
-def plan_lines(kommun: Kommun, first: int, last: int, seed: int) -> tuple[list[str], list[Activity]]:
+def plan_lines(
+    kommun: Kommun, first: int, last: int, seed: int, shape: Shape = SHAPES["national"]
+) -> tuple[list[str], list[Activity]]:
     """data/kommuner/<id>/lokal-plan.yaml for `first`–`last`: activities up to the plan's size."""
     rng = random.Random(f"{seed}:plan:{kommun.id}")
-    writer = Writer(rng, kommun, ar=first - 1)
-    target = PLAN_KB * KB * kommun.weight * rng.uniform(0.9, 1.1)
+    writer = Writer(rng, kommun, ar=first - 1, shape=shape)
+    target = shape.plan_kb * KB * kommun.weight * rng.uniform(0.9, 1.1)
     out = [
         SCHEMA.format("../../../", "lokal-plan"),
         f"# Syntetisk benchmarkdata (bench/generate.py): lokal plan för {kommun.namn}.",
@@ -428,8 +454,8 @@ def _activity(
         f"    titel: {scalar(f'{theme.titel} i {ort}')}",
         f"    delmal: {flow_list(theme.delmal)}",
     ]
-    vad = writer.paragraph(texts.VAD_EXTRA, rng.randint(0, 1), theme.vad.format(**slots))
-    hur = writer.paragraph(texts.HUR_EXTRA, rng.randint(0, 2), theme.hur.format(**slots))
+    vad = writer.paragraph(texts.VAD_EXTRA, rng.randint(*writer.shape.vad), theme.vad.format(**slots))
+    hur = writer.paragraph(texts.HUR_EXTRA, rng.randint(*writer.shape.hur), theme.hur.format(**slots))
     text_field(out, 4, "vad", vad)
     text_field(out, 4, "hur", hur)
     start_text = _tidpunkt(rng, start, end=False, month=start_month)
@@ -466,11 +492,16 @@ def _value(kf: texts.KeyFigure, base: float, years: int, rng: random.Random) -> 
 
 
 def followup_lines(
-    kommun: Kommun, year: int, first: int, activities: Sequence[Activity], seed: int
+    kommun: Kommun,
+    year: int,
+    first: int,
+    activities: Sequence[Activity],
+    seed: int,
+    shape: Shape = SHAPES["national"],
 ) -> list[str]:
     """data/kommuner/<id>/uppfoljning-<year>.yaml: a report on each plan activity of the year."""
     rng = random.Random(f"{seed}:uppfoljning:{kommun.id}:{year}")
-    writer = Writer(rng, kommun, ar=year + 1)
+    writer = Writer(rng, kommun, ar=year + 1, shape=shape)
     out = [
         SCHEMA.format("../../../", "uppfoljning"),
         f"# Syntetisk benchmarkdata (bench/generate.py): årlig uppföljning för {kommun.namn} {year}.",
@@ -487,11 +518,11 @@ def followup_lines(
         if rng.random() < 0.05:
             out.append(f"  # {writer.fill(rng.choice(texts.COMMENT_LINES))}")
         out += [f"  - id: {activity.id}", f"    status: {_status(rng, activity, year)}"]
-        sentences = rng.choices((1, 2, 3), (0.5, 0.35, 0.15))[0]
+        sentences = rng.choices(*shape.resultat)[0]
         text_field(out, 4, "resultat", writer.paragraph(texts.RESULTAT, sentences))
     out.append("reflektion:")
     for key, pool in _REFLEKTION_POOLS.items():
-        text_field(out, 2, key, writer.paragraph(pool, rng.randint(1, 4)))
+        text_field(out, 2, key, writer.paragraph(pool, rng.randint(*shape.reflektion)))
     scores = _score_path(kommun, first, year, seed)
     return out + _scores(writer, scores) + _nyckeltal(kommun, year, first, seed, rng)
 
@@ -525,7 +556,8 @@ def _scores(writer: Writer, scores: dict[str, int]) -> list[str]:
     for sid, score in scores.items():
         if rng.random() < 0.45:
             out += [f"  {sid}:", f"    varde: {score}"]
-            text_field(out, 4, "kommentar", writer.paragraph(texts.SCORE_COMMENTS, rng.randint(1, 3)))
+            sentences = rng.randint(*writer.shape.kommentar)
+            text_field(out, 4, "kommentar", writer.paragraph(texts.SCORE_COMMENTS, sentences))
         else:
             out.append(f"  {sid}: {score}")
     return out
@@ -573,7 +605,9 @@ class Summary:
         self.bytes += len(data)
 
 
-def generate(out_dir: Path, kommuner_count: int, first: int, last: int, seed: int) -> Summary:
+def generate(
+    out_dir: Path, kommuner_count: int, first: int, last: int, seed: int, shape: Shape = SHAPES["national"]
+) -> Summary:
     """Write the repository under `out_dir`/data and return what was written."""
     data = out_dir / "data"
     summary = Summary()
@@ -583,10 +617,10 @@ def generate(out_dir: Path, kommuner_count: int, first: int, last: int, seed: in
         summary.write(data / "region" / f"handlingsplan-{year}.yaml", handlingsplan_lines(year, seed))
     for kommun in kommuner:
         folder = data / "kommuner" / kommun.id
-        lines, activities = plan_lines(kommun, first, last, seed)
+        lines, activities = plan_lines(kommun, first, last, seed, shape)
         summary.write(folder / "lokal-plan.yaml", lines)
         for year in range(first, last + 1):
-            lines = followup_lines(kommun, year, first, activities, seed)
+            lines = followup_lines(kommun, year, first, activities, seed, shape)
             summary.write(folder / f"uppfoljning-{year}.yaml", lines)
     return summary
 
@@ -610,6 +644,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kommuner", type=int, default=290, help="number of kommuner (290)")
     parser.add_argument("--years", type=parse_years, default=(2022, 2030), help="A-B (2022-2030)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
+    parser.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        default="national",
+        help="short texts (national) or long paragraphs",
+    )
     args = parser.parse_args(argv)
     if args.kommuner < 1:
         parser.error("--kommuner must be at least 1")
@@ -617,7 +657,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{args.out_dir / 'data'} exists already; remove it or pick another folder")
     started = time.perf_counter()
     first, last = args.years
-    summary = generate(args.out_dir, args.kommuner, first, last, args.seed)
+    summary = generate(args.out_dir, args.kommuner, first, last, args.seed, SHAPES[args.shape])
     seconds = time.perf_counter() - started
     print(f"{summary.files} files, {summary.bytes / 1e6:.1f} MB in {args.out_dir / 'data'} ({seconds:.1f} s)")
     return 0

@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -36,7 +36,15 @@ from generate import parse_years
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 DEFAULT_CORPUS = BENCH / "corpus"
+PROSE_CORPUS = BENCH / "corpus-prose"
 STAMP = "stamp.json"
+FLOOR = "C parse floor (bench/floor.py)"
+PROSE_FLOOR = "C parse floor, prose"
+PASS = "python -c pass"
+# Every naravard run of the bench keeps its parse cache here, never in the user's own folder.
+CACHE = Path(tempfile.gettempdir()) / "naravard-bench-cache"
+os.environ["NARAVARD_CACHE_DIR"] = str(CACHE)
+os.environ.pop("CI", None)
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,9 @@ class Command:
     argv: list[str]
     expect: int = 0
     once: bool = False  # run in the first round only
+    base: str = FLOOR  # the command its ratio is given to
+    before: Callable[[], None] | None = None  # run before each timed run, not timed
+    same_as: str | None = None  # a command whose output this one's must equal
 
 
 @dataclass
@@ -75,6 +86,9 @@ class Result:
     ratio_to_peer: float | None = None
     all_seconds: list[float] = field(default_factory=list)
     last_line: str = ""
+    base: str = FLOOR
+    ratio: float | None = None  # to `base`
+    same_output: bool | None = None  # equal to the output of the command it is compared with
 
 
 # A child's ru_maxrss keeps the high-water mark of the process it was forked from, so the timed
@@ -180,12 +194,13 @@ def ensure_corpus(corpus: Path, params: dict[str, object]) -> float:
             print(f"Reusing the corpus in {corpus} (generated in {saved['seconds']:.1f} s).")
             return float(saved["seconds"])
     if corpus.exists():
-        if corpus != DEFAULT_CORPUS and not stamp.is_file():
+        if corpus not in (DEFAULT_CORPUS, PROSE_CORPUS) and not stamp.is_file():
             raise SystemExit(f"{corpus} exists and was not made by bench/run.py; not touching it.")
         shutil.rmtree(corpus)
     years = f"{params['first']}-{params['last']}"
     argv = [sys.executable, str(BENCH / "generate.py"), str(corpus)]
     argv += ["--kommuner", str(params["kommuner"]), "--years", years, "--seed", str(params["seed"])]
+    argv += ["--shape", str(params.get("shape", "national"))]
     print(f"Generating the corpus in {corpus} ...", flush=True)
     run = measure(argv)
     if run.exit_code != 0:
@@ -207,22 +222,60 @@ def read_corpus(corpus: Path) -> tuple[int, int]:
 PEER = "check-jsonschema (schemas only)"
 
 
-def commands(corpus: Path, *, peers: bool) -> list[Command]:
+def commands(corpus: Path, prose: Path | None, *, peers: bool) -> list[Command]:
     """What is timed, in the order it is run and printed (validate first, the floor third)."""
     python = sys.executable
     script = Path(python).parent / "naravard"
     naravard = [str(script)] if script.exists() else [python, "-m", "naravard"]
+    root = ["--root", str(corpus)]
     todo = [
-        Command("naravard validate", [*naravard, "validate", "--root", str(corpus)]),
-        Command("naravard lint", [*naravard, "lint", "--root", str(corpus)]),
-        Command("C parse floor (bench/floor.py)", [python, str(BENCH / "floor.py"), str(corpus)]),
-        Command("naravard diff 2023 2024", [*naravard, "diff", "2023", "2024", "--root", str(corpus)]),
+        Command("naravard validate", [*naravard, "validate", *root, "--no-cache"]),
+        Command("naravard lint", [*naravard, "lint", *root, "--no-cache"]),
+        Command(FLOOR, [python, str(BENCH / "floor.py"), str(corpus)]),
+        Command("naravard diff 2023 2024", [*naravard, "diff", "2023", "2024", *root]),
         Command(
             "naravard report 2024",
-            [*naravard, "report", "2024", "--root", str(corpus), "--out", str(BENCH / "corpus-rapport")],
+            [*naravard, "report", "2024", *root, "--out", str(BENCH / "corpus-rapport")],
         ),
-        Command("naravard --help", [*naravard, "--help"]),
-        Command("python -c pass", [python, "-c", "pass"]),
+    ]
+    if prose is not None:
+        todo += [
+            Command(
+                "naravard validate, prose",
+                [*naravard, "validate", "--root", str(prose), "--no-cache"],
+                base=PROSE_FLOOR,
+            ),
+            Command(
+                "naravard lint, prose",
+                [*naravard, "lint", "--root", str(prose), "--no-cache"],
+                base=PROSE_FLOOR,
+            ),
+            Command(PROSE_FLOOR, [python, str(BENCH / "floor.py"), str(prose)], base=PROSE_FLOOR),
+        ]
+    changed = _changed_file(corpus)
+    one = [*naravard, "validate", *root, str(changed.path)]
+    todo += [
+        # The parse cache (naravard.loader.cache): an empty one, then the same run again, then a
+        # pre-commit hook's run on one changed file; each output is compared with --no-cache's.
+        Command(
+            "validate, cache cold",
+            [*naravard, "validate", *root, "--cache"],
+            before=_empty_cache,
+            same_as="naravard validate",
+        ),
+        Command(
+            "validate, cache warm", [*naravard, "validate", *root, "--cache"], same_as="naravard validate"
+        ),
+        Command("validate one changed file, cache", [*one, "--cache"], before=changed.change),
+        Command(
+            "validate one changed file, no cache",
+            [*one, "--no-cache"],
+            same_as="validate one changed file, cache",
+        ),
+        # Start-up: the shipped example data (15 kommuner) and --help, as multiples of python -c pass.
+        Command("naravard validate, shipped data", [*naravard, "validate", "--root", str(ROOT)], base=PASS),
+        Command("naravard --help", [*naravard, "--help"], base=PASS),
+        Command(PASS, [python, "-c", "pass"], base=PASS),
     ]
     if peers:
         peers_py = str(BENCH / "peers.py")
@@ -231,6 +284,35 @@ def commands(corpus: Path, *, peers: bool) -> list[Command]:
             Command("yamllint (relaxed)", [python, peers_py, "yamllint", str(corpus)], once=True),
         ]
     return todo
+
+
+def _empty_cache() -> None:
+    shutil.rmtree(CACHE, ignore_errors=True)
+
+
+@dataclass
+class ChangedFile:
+    """A follow-up that gets one more comment line before each run: one file changed since the last."""
+
+    path: Path
+    original: bytes
+    count: int = 0
+
+    def change(self) -> None:
+        self.count += 1
+        self.path.write_bytes(self.original + f"# ändrad inför körning {self.count}\n".encode())
+
+    def restore(self) -> None:
+        self.path.write_bytes(self.original)
+
+
+_CHANGED: list[ChangedFile] = []
+
+
+def _changed_file(corpus: Path) -> ChangedFile:
+    path = sorted((corpus / "data" / "kommuner").glob("*/uppfoljning-*.yaml"))[0]
+    _CHANGED.append(ChangedFile(path, path.read_bytes()))
+    return _CHANGED[-1]
 
 
 def write_schemas(corpus: Path) -> None:
@@ -250,6 +332,8 @@ def run_all(todo: Sequence[Command], repeat: int) -> list[Result]:
             if command.once and round_ > 1:
                 continue
             print(f"  [{round_}/{repeat}] {command.name} ...", end=" ", flush=True)
+            if command.before:
+                command.before()
             run = measure(command.argv)
             runs[command.name].append(run)
             print(f"{run.seconds:.2f} s")
@@ -273,29 +357,43 @@ def run_all(todo: Sequence[Command], repeat: int) -> list[Result]:
         if best.exit_code != command.expect:
             print(f"\n{command.name} exited {best.exit_code}; its output began:\n")
             print("\n".join(lines[:30]))
-    floor = next(r for r in results if r.name.startswith("C parse floor")).seconds
+    floor = next(r for r in results if r.name == FLOOR).seconds
     peer = next((r.seconds for r in results if r.name == PEER), None)
-    for result in results:
+    seconds = {r.name: r.seconds for r in results}
+    outputs = {c.name: min(runs[c.name], key=lambda r: r.seconds).output for c in todo}
+    for command, result in zip(todo, results, strict=True):
         result.ratio_to_floor = result.seconds / floor
         result.ratio_to_peer = result.seconds / peer if peer else None
+        result.base = command.base
+        result.ratio = result.seconds / seconds[command.base] if command.base in seconds else None
+        if command.same_as:
+            # Every run's output, not only the fastest's, must be what the other command printed.
+            expected = outputs[command.same_as]
+            result.same_output = all(r.output == expected for r in runs[command.name])
     return results
 
 
 def table(results: Sequence[Result]) -> str:
     """The results as a Markdown table."""
     rows = [
-        "| command | seconds | × floor | × check-jsonschema | peak MiB (largest process) "
-        "| peak MiB (all processes, PSS) | exit |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| command | seconds | × floor | ratio | × check-jsonschema | peak MiB (largest process) "
+        "| peak MiB (all processes, PSS) | exit | output |",
+        "|---|---:|---:|---|---:|---:|---:|---|---|",
     ]
     for r in results:
         exit_text = str(r.exit_code) + ("" if r.exit_code == r.expected_exit else " (!)")
         peer = f"{r.ratio_to_peer:.3f}" if r.ratio_to_peer is not None else "–"
+        ratio = f"{r.ratio:.2f}× {_short(r.base)}" if r.ratio is not None and r.base != FLOOR else "–"
+        same = {None: "", True: "identical", False: "DIFFERENT (!)"}[r.same_output]
         rows.append(
-            f"| {r.name} | {r.seconds:.3f} | {r.ratio_to_floor or 0:.2f} | {peer} | {r.peak_mib:.0f} "
-            f"| {r.tree_mib:.0f} | {exit_text} |"
+            f"| {r.name} | {r.seconds:.3f} | {r.ratio_to_floor or 0:.2f} | {ratio} | {peer} "
+            f"| {r.peak_mib:.0f} | {r.tree_mib:.0f} | {exit_text} | {same} |"
         )
     return "\n".join(rows)
+
+
+def _short(base: str) -> str:
+    return {PROSE_FLOOR: "prose floor", PASS: "`pass`"}.get(base, base)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -310,6 +408,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-peers", action="store_true", help="skip check-jsonschema and yamllint (they take minutes)"
     )
+    parser.add_argument(
+        "--no-prose", action="store_true", help="skip the second corpus, of long paragraphs (--shape prose)"
+    )
+    parser.add_argument("--prose-corpus", type=Path, default=PROSE_CORPUS, help="folder of the prose corpus")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.kommuner < 1:
         parser.error("--repeat and --kommuner must be at least 1")
@@ -320,14 +422,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "last": last,
         "seed": args.seed,
         "generator": generator_hash(),
+        "shape": "national",
     }
     corpus = args.corpus.resolve()
     generated = ensure_corpus(corpus, params)
     files, size = read_corpus(corpus)
-    print(f"Corpus: {files} files, {size / 1e6:.1f} MB. Timing (best of {args.repeat}):")
+    print(f"Corpus: {files} files, {size / 1e6:.1f} MB.")
+    prose = None if args.no_prose else args.prose_corpus.resolve()
+    if prose is not None:
+        ensure_corpus(prose, {**params, "shape": "prose"})
+        prose_files, prose_size = read_corpus(prose)
+        print(f"Prose corpus: {prose_files} files, {prose_size / 1e6:.1f} MB.")
+    print(f"Timing (best of {args.repeat}):")
     if not args.no_peers:
         write_schemas(corpus)
-    results = run_all(commands(corpus, peers=not args.no_peers), args.repeat)
+    try:
+        results = run_all(commands(corpus, prose, peers=not args.no_peers), args.repeat)
+    finally:
+        for changed in _CHANGED:
+            changed.restore()
     print()
     print(table(results))
     print()
@@ -346,7 +459,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(f"Written to {args.output}.")
-    return 0 if all(r.exit_code == r.expected_exit for r in results) else 1
+    ok = all(r.exit_code == r.expected_exit and r.same_output is not False for r in results)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -302,6 +302,10 @@ def test_a_workflow_from_init_installs_naravard_from_a_git_clone_and_runs(tmp_pa
     _git(clone, "tag", f"v{__version__}")
     region = tmp_path / "region"
     assert invoke("init", str(region), "--region", "dalarna")[0] == 0
+    # As actions/checkout leaves it: a git repository (the check reads the commits of the range).
+    _git(region, "init", "-q")
+    _git(region, "add", "-A")
+    _git(region, "commit", "-q", "-m", "region")
     workflow = yaml.safe_load((region / ".github" / "workflows" / "naravard.yml").read_text(encoding="utf-8"))
     steps = {s.get("name"): s for s in workflow["jobs"]["kontroll"]["steps"]}
     address = clone.as_uri()

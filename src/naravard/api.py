@@ -22,22 +22,16 @@ state between calls or changes what it was given.
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from naravard import core
 from naravard.core import check, waive
-from naravard.diff import RevisionDiff, YearDiff, compare_revisions, compare_years
-from naravard.discover import iter_data_files
 from naravard.errors import Refused, UsageError
 from naravard.findings import CheckResult, Finding, Severity
-from naravard.loader import parallel
 from naravard.repository import Repository, load_repository
 from naravard.suggest import did_you_mean
 
@@ -45,9 +39,11 @@ if TYPE_CHECKING:
     from naravard.authoring.fix import FileFixes
     from naravard.authoring.fmt import Formatted
     from naravard.authoring.migrate import Migration
+    from naravard.diff import RevisionDiff, YearDiff
     from naravard.export.run import ExportResult, Format
     from naravard.kolada.client import KoladaClient, Progress
     from naravard.kolada.importing import ImportResult
+    from naravard.loader.cache import ParseCache
     from naravard.report.context import ReportContext
 
 __all__ = [
@@ -75,27 +71,37 @@ __all__ = [
 ]
 
 
-def validate(root: Path, paths: Sequence[Path] = (), *, rev: str | None = None) -> CheckResult:
+def validate(
+    root: Path, paths: Sequence[Path] = (), *, rev: str | None = None, cache: ParseCache | None = None
+) -> CheckResult:
     """`naravard validate`: check the whole repository; report only findings in `paths` if given.
 
     With `rev` (`A..B`, or `A` for A to the working tree) revision B is checked, and every
-    commit of the range is searched for personnummer (naravard.history).
+    commit of the range is searched for personnummer (naravard.history). With a `cache`,
+    files parsed before are not parsed again; the result is the same.
     """
-    repo, history = _load_range(root, rev)
+    repo, history = _load_range(root, rev, cache)
     return core.result(repo, paths, warnings=False, extra=history)
 
 
 def lint(
-    root: Path, paths: Sequence[Path] = (), *, today: date | None = None, rev: str | None = None
+    root: Path,
+    paths: Sequence[Path] = (),
+    *,
+    today: date | None = None,
+    rev: str | None = None,
+    cache: ParseCache | None = None,
 ) -> CheckResult:
     """`naravard lint`: validate and add the quality warnings, less those waived, as of `today`."""
-    repo, history = _load_range(root, rev)
+    repo, history = _load_range(root, rev, cache)
     return core.result(repo, paths, warnings=True, today=today, extra=history)
 
 
-def _load_range(root: Path, rev: str | None) -> tuple[Repository, list[Finding]]:
+def _load_range(
+    root: Path, rev: str | None, cache: ParseCache | None = None
+) -> tuple[Repository, list[Finding]]:
     if rev is None:
-        return load_repository(root), []
+        return load_repository(root, cache=cache), []
     from naravard.history import check_history, split_range
 
     tip = split_range(rev)[1]
@@ -105,6 +111,8 @@ def _load_range(root: Path, rev: str | None) -> tuple[Repository, list[Finding]]
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
     """Compare every kommun's follow-up of two years (or only `kommuner`)."""
+    from naravard.diff import compare_years  # imported here: validate and lint do without it
+
     repo = load_repository(root, until=max(year_a, year_b))
     known = repo.kommun_ids()
     for kommun in kommuner:
@@ -115,6 +123,8 @@ def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = (
 
 def diff_revisions(root: Path, spec: str) -> RevisionDiff:
     """Compare two git revisions (`A..B`), or a revision with the working tree (`A`)."""
+    from naravard.diff import compare_revisions
+
     old_rev, _, new_rev = spec.partition("..")
     if not old_rev:
         raise UsageError("Ange en git-version, t.ex. --rev main..HEAD eller --rev HEAD~1.")
@@ -135,27 +145,25 @@ def build_report(
     strict: bool = False,
     own_templates: bool = False,
     notice: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Render the report for `year` into `out`; return the files written.
+
+    `jobs` is the number of worker processes for loading and for the charts (default: chosen
+    by the size of the repository, see naravard.workers).
 
     `strict`: write nothing and raise `Refused` while a warning questions what the report shows.
     `own_templates`: use the repository's templates/ (only when the caller trusts them).
     `notice` hears, in Swedish, which files have errors and were left out.
     """
-    from naravard.report.charts import build_charts, chart_workers
+    from naravard.report.charts import build_charts
     from naravard.report.render import write_report
 
-    files = list(iter_data_files(root))
     if year is None:
         year = _report_year(root)
-    if sys.platform == "linux" and len(files) >= parallel.MIN_FILES:
-        # A large repository is loaded in a forked child that sends back only the report's
-        # context: the memory of the loaded repository goes back to the system when the child
-        # ends, before the charts are drawn (issue 9: 563 -> 358 MB for all processes at 290 kommuner).
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as child:
-            context = child.submit(_report_context, root, year, kommuner).result()
-    else:
-        context = _report_context(root, year, kommuner)
+    # The repository is dropped when its context is made: the chart workers are fresh
+    # processes (naravard.workers), so none of them holds a copy of it either.
+    context = _report_context(root, year, kommuner, jobs)
     if notice is not None:
         for bad in context.error_files:
             left = (
@@ -166,8 +174,7 @@ def build_report(
         raise Refused(
             [f"{c.file}:{c.line}:{c.column}: {c.code} {c.kommun}: {c.message}" for c in context.caveats]
         )
-    with chart_workers(len(context.kommuner)) as workers:
-        charts = build_charts(context, progress=progress, workers=workers)
+    charts = build_charts(context, progress=progress, jobs=jobs)
     templates = root / "templates" if own_templates else None
     return write_report(context, charts, out, formats=formats, templates=templates)
 
@@ -184,12 +191,12 @@ def _report_year(root: Path) -> int:
     return latest_submitted_year(repo, core.check(repo)) or years[-1]
 
 
-def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:
+def _report_context(root: Path, year: int, kommuner: Sequence[str], jobs: int | None) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
     from naravard.report.context import build_context
 
-    repo = load_repository(root, until=year)  # later years are not in the report
+    repo = load_repository(root, until=year, jobs=jobs)  # later years are not in the report
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:

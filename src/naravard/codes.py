@@ -12,11 +12,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from naravard.analysis import ANALYSIS_HEADING
 from naravard.findings import Code
 from naravard.form.codes import FORM_CODES
 from naravard.loader.codes import CODES as LOADER_CODES
 from naravard.model.codes import CODES as SCHEMA_CODES
-from naravard.report.analysis import ANALYSIS_HEADING
 from naravard.repository import UNKNOWN_FILE
 from naravard.rules import ALL_RULES, Rule
 

@@ -31,7 +31,7 @@ def check(repo: Repository, *, warnings: bool = False, today: date | None = None
     file reads cleanly, and nothing is said where a part was taken out (that it is missing is
     the schema error's consequence, not a second mistake).
     """
-    from naravard.report.analysis import analysis_findings
+    from naravard.analysis import analysis_findings
 
     day = today or date.today()
     gaps = {entry.doc.rel: entry.gaps for entry in repo.partial}

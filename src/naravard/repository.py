@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import gc
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,7 @@ from naravard.discover import (
 from naravard.errors import UsageError
 from naravard.findings import Code, Finding, Location
 from naravard.loader import SourceDocument
+from naravard.loader.cache import ParseCache
 from naravard.loader.codes import UNREADABLE_FILE
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
 from naravard.loader.tree import Path as Path_
@@ -188,31 +188,23 @@ def load_repository(
     jobs: int | None = None,
     until: int | None = None,
     contents: Mapping[str, bytes] | None = None,
+    start: str | None = None,
+    cache: ParseCache | None = None,
 ) -> Repository:
     """Load every data file of the repository (or of a git revision of it, or of `contents`).
 
     Broken files become findings, never exceptions. Files are parsed in `jobs` worker
-    processes (default: one per core; see naravard.loader.parallel). With `until`, the
-    follow-ups and Kolada imports of later years are listed in `files` but not loaded: what a
-    report or a diff of that year reads, since no error of an earlier file depends on them.
-    Strategies, plans and handlingsplaner are always loaded (a plan's priorities may come
-    from a later handlingsplan). With `contents` (path from the root → bytes), the files are
-    those and nothing is read from disk.
+    processes started with `start` (defaults: one per core for a large repository, the
+    platform's safe start method; see naravard.loader.parallel and naravard.workers). With
+    `until`, the follow-ups and Kolada imports of later years are listed in `files` but not
+    loaded: what a report or a diff of that year reads, since no error of an earlier file
+    depends on them. Strategies, plans and handlingsplaner are always loaded (a plan's
+    priorities may come from a later handlingsplan). With `contents` (path from the root →
+    bytes), the files are those and nothing is read from disk. With a `cache`, only files whose
+    bytes it has not seen are parsed (naravard.loader.cache); everything else runs as without it.
     """
-    # Loading builds millions of objects that live until the process ends, and Python's cycle
-    # collector would scan all of them again and again as they accumulate (issue 9: a third of
-    # the time of loading a national repository). Nothing here makes reference cycles, so the
-    # collector pauses while loading, and what was loaded is then frozen out of its scans.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        snapshot = MemorySnapshot(root, contents) if contents is not None else None
-        repo = _load(root, revision, jobs, until, snapshot)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-    return repo
+    snapshot = MemorySnapshot(root, contents) if contents is not None else None
+    return _load(root, revision, jobs, until, snapshot, start, cache)
 
 
 def _load(
@@ -221,6 +213,8 @@ def _load(
     jobs: int | None,
     until: int | None,
     snapshot: GitSnapshot | MemorySnapshot | None,
+    start: str | None = None,
+    cache: ParseCache | None = None,
 ) -> Repository:
     repo = Repository(root)
     if revision is not None:
@@ -239,7 +233,7 @@ def _load(
     repo.files = files
     known = [file for file in files if file.kind is not Kind.UNKNOWN and not _later(file, until)]
     repo.findings.extend(_unknown_file(file) for file in files if file.kind is Kind.UNKNOWN)
-    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs)
+    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import difflib
 import math
-import multiprocessing
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,9 +26,9 @@ from naravard.authoring.roundtrip import build_yaml, drop_needless_quotes, dump,
 from naravard.authoring.targets import model_for, yaml_files
 from naravard.findings import Finding
 from naravard.loader import MAX_BYTES, load_document, load_text
-from naravard.loader.parallel import cores
 from naravard.loader.tree import build_tree
 from naravard.textfile import TextFile
+from naravard.workers import cores, map_in_workers
 
 Model = type[BaseModel]
 
@@ -129,20 +127,20 @@ def format_file(root: Path, path: Path) -> Formatted:
 
 
 # ruamel.yaml's round trip is pure Python (~0.1 s for a 20 kB file), so many files go to every
-# core. Workers are started fresh ("spawn": no copy of a large parent process), which costs about
-# half a second each, so only a run of many files uses them.
+# core (naravard.workers); starting the workers costs about half a second, so only a run of many
+# files uses them.
 PARALLEL_FROM = 100
 
 
-def format_paths(root: Path, paths: Sequence[Path] = ()) -> list[Formatted]:
-    """Format the given files and folders (default: every data file and naravard.yaml)."""
+def format_paths(root: Path, paths: Sequence[Path] = (), *, jobs: int | None = None) -> list[Formatted]:
+    """Format the given files and folders (default: every data file and naravard.yaml).
+
+    `jobs` worker processes (default: one per core, up to eight, from PARALLEL_FROM files on).
+    """
     files = yaml_files(root, paths)
-    workers = min(cores(), 8)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        return [format_file(root, path) for path in files]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(format_file, [root] * len(files), files, chunksize=8))
+    if jobs is None:
+        jobs = min(cores(), 8) if len(files) >= PARALLEL_FROM else 1
+    return list(map_in_workers(format_file, root, files, jobs=jobs, chunksize=8))
 
 
 def write_formatted(result: Formatted) -> bool:

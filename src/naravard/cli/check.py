@@ -7,13 +7,16 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
 from naravard.findings import CheckResult
+
+if TYPE_CHECKING:
+    from naravard.loader.cache import ParseCache
 
 
 class Format(enum.StrEnum):
@@ -68,12 +71,31 @@ RevOption = Annotated[
         "(A: från A till arbetskopian). Inget checkas ut.",
     ),
 ]
+CacheOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--cache/--no-cache",
+        help="Läs inte om filer som inte ändrats sedan förra körningen (standard: på, utom där CI=true).",
+    ),
+]
+
+
+def _cache(wanted: bool | None) -> ParseCache | None:
+    """The parse cache to use: asked for, or on unless in CI (naravard.loader.cache)."""
+    if wanted is None:
+        wanted = os.environ.get("CI", "").strip().lower() not in ("true", "1", "yes")
+    if not wanted:
+        return None
+    from naravard.loader.cache import ParseCache
+
+    return ParseCache()
 
 
 def _report(
     paths: list[Path] | None,
     root: Path | None,
     output: Format,
+    cache: bool | None,
     *,
     lint: bool,
     fail_on: FailOn,
@@ -86,10 +108,11 @@ def _report(
 
     try:
         repo_root = repository_root(root)
+        kept = _cache(cache)
         result = (
-            api.lint(repo_root, paths or (), rev=rev)
+            api.lint(repo_root, paths or (), rev=rev, cache=kept)
             if lint
-            else api.validate(repo_root, paths or (), rev=rev)
+            else api.validate(repo_root, paths or (), rev=rev, cache=kept)
         )
         if baseline is not None or update_baseline:
             result = _with_baseline(result, repo_root, baseline, update=update_baseline, limited=bool(paths))
@@ -135,12 +158,13 @@ def validate(
     output_format: FormatOption = Format.text,
     fail_on: FailOnOption = FailOn.error,
     rev: RevOption = None,
+    cache: CacheOption = None,
 ) -> None:
     """Kontrollera filerna mot formatet och strategin.
 
     Avslutas med 0 utan fel, 1 med fel och 2 om kommandot inte kunde köras.
     """
-    _report(paths, root, output_format, lint=False, fail_on=fail_on, rev=rev)
+    _report(paths, root, output_format, cache, lint=False, fail_on=fail_on, rev=rev)
 
 
 @app.command()
@@ -166,6 +190,7 @@ def lint(
         ),
     ] = False,
     rev: RevOption = None,
+    cache: CacheOption = None,
 ) -> None:
     """Granska filerna: felen som validate hittar, plus varningar.
 
@@ -176,6 +201,7 @@ def lint(
         paths,
         root,
         output_format,
+        cache,
         lint=True,
         fail_on=FailOn.warning if strict else fail_on,
         baseline=baseline,

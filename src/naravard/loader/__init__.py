@@ -18,40 +18,27 @@ from typing import Any
 
 from naravard.findings import Finding, Location
 from naravard.loader.codes import EMPTY_FILE, ENCODING, UNREADABLE_FILE
-from naravard.loader.encoding import Decoded, decode
+from naravard.loader.encoding import Decoded, decode, positions_of_chars
 from naravard.loader.tree import NO_POSITIONS, Positions, build_tree
 
-_WAIVER = re.compile(r"(?:^|\s)#\s*naravard:\s*ignore\[([^\]]*)\]", re.MULTILINE)
+# One line only: `[^\]\n]` and `[ \t]`, so a comment without its `]` costs its line, not the file.
+_WAIVER = re.compile(r"(?:^|\s)#[ \t]*naravard:[ \t]*ignore\[([^\]\n]*)\]", re.MULTILINE)
 
 
 def find_waivers(text: str) -> dict[int, tuple[int, tuple[str, ...]]]:
-    """`# naravard: ignore[NV301, NV309]` comments: line → (column, codes)."""
+    """`# naravard: ignore[NV301, NV309]` comments: line → (column, codes), in one pass over the text."""
     if "naravard:" not in text:
         return {}
+    matches = list(_WAIVER.finditer(text))
+    starts = [match.start() + (1 if text[match.start()].isspace() else 0) for match in matches]
     found = {}
-    for match in _WAIVER.finditer(text):
-        start = match.start() + (1 if text[match.start()].isspace() else 0)
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+    for (line, column), match in zip(positions_of_chars(text, starts), matches, strict=True):
         codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
         found[line] = (column, codes)
     return found
 
 
-_HIDDEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
-def find_hidden(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Bidi controls and zero-width characters in the text (rule NV312 reports them)."""
-    found = []
-    for match in _HIDDEN.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        found.append((line, column, match.group()))
-    return tuple(found)
-
-
-__all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text"]
+__all__ = ["MAX_BYTES", "SourceDocument", "load_document", "load_text", "loaded_from", "read_file", "reread"]
 
 MAX_BYTES = 2 * 1024 * 1024  # the largest real file is ~40 KB; a limit keeps /dev/zero out
 
@@ -71,6 +58,7 @@ class SourceDocument:
     findings: list[Finding] = field(default_factory=list)
     waivers: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     hidden: tuple[tuple[int, int, str], ...] = ()  # bidi and zero-width characters: line, column, char
+    text_keys: bool = field(default=True, repr=False)  # every mapping key is text (see loader.cache)
     reload: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
     _released: bool = field(default=False, repr=False, compare=False)
 
@@ -84,7 +72,10 @@ class SourceDocument:
         """The file's values (read again after `release`)."""
         if self._released and self.reload is not None:
             decoded = decode(self.reload())
-            self._value = build_tree(decoded.text).value if isinstance(decoded, Decoded) else None
+            if isinstance(decoded, Decoded):
+                self._value = build_tree(decoded.text, decoded.body).value
+            else:
+                self._value = None
             self._released = False
         return self._value
 
@@ -126,19 +117,28 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
         doc.findings.append(ENCODING.at(Location(rel, decoded.line, decoded.column), decoded.message))
         return doc
     doc.waivers = find_waivers(decoded.text)
-    doc.hidden = find_hidden(decoded.text)
+    doc.hidden = decoded.hidden
     doc.reload = functools.partial(bytes, data)
-    tree = build_tree(decoded.text)
+    tree = build_tree(decoded.text, decoded.body)
     doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
     if not doc.findings and tree.empty:
         doc.findings.append(EMPTY_FILE.at(Location(rel, 1, 1), _EMPTY))
     doc._value = tree.value
     doc.spans = tree.spans
+    doc.text_keys = tree.text_keys
     return doc
 
 
 def load_document(root: Path, path: Path) -> SourceDocument:
     """Read and load one file of the repository at `root`."""
+    data = read_file(root, path)
+    if isinstance(data, SourceDocument):
+        return data
+    return loaded_from(root, path, data)
+
+
+def read_file(root: Path, path: Path) -> bytes | SourceDocument:
+    """The bytes of one file of the repository, or a document with the reason it is not read."""
     rel = path.relative_to(root).as_posix()
     refusal = _refuse(root, path)
     if refusal:
@@ -153,12 +153,18 @@ def load_document(root: Path, path: Path) -> SourceDocument:
         )
     if len(data) > MAX_BYTES:
         return SourceDocument(rel, findings=[UNREADABLE_FILE.at(Location(rel), _too_large())])
-    doc = load_text(rel, data)
-    doc.reload = functools.partial(_read_again, path)  # not the bytes: a large run keeps no file text
+    return data
+
+
+def loaded_from(root: Path, path: Path, data: bytes) -> SourceDocument:
+    """The document of a file of the repository whose bytes `read_file` gave."""
+    doc = load_text(path.relative_to(root).as_posix(), data)
+    doc.reload = functools.partial(reread, path)  # not the bytes: a large run keeps no file text
     return doc
 
 
-def _read_again(path: Path) -> bytes:
+def reread(path: Path) -> bytes:
+    """A file's bytes again, for a document whose values were released."""
     with open(path, "rb") as handle:
         return handle.read(MAX_BYTES + 1)
 
@@ -166,7 +172,7 @@ def _read_again(path: Path) -> bytes:
 def _refuse(root: Path, path: Path) -> str | None:
     try:
         # Resolving covers a link anywhere on the way, not only the file itself.
-        if not path.resolve().is_relative_to(root.resolve()):
+        if not path.resolve().is_relative_to(_resolved(root)):
             return (
                 "Filen är en symbolisk länk till något utanför repositoriet och läses inte. "
                 "Lägg in själva filen i stället för en länk."
@@ -179,6 +185,12 @@ def _refuse(root: Path, path: Path) -> str | None:
     if info.st_size > MAX_BYTES:
         return _too_large()
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    # Once per repository, not once per file (issue 15): resolving walks every folder on the way.
+    return root.resolve()
 
 
 def _too_large() -> str:

@@ -11,21 +11,16 @@ more than it saves below a few dozen files.
 from __future__ import annotations
 
 import functools
-import gc
-import os
-import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing import get_context
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from naravard.loader import SourceDocument, load_document, load_text
+from naravard.loader import SourceDocument, load_text, loaded_from, read_file, reread
+from naravard.loader.cache import ParseCache
+from naravard.workers import cores, map_in_workers
 
 MIN_FILES = 100
-"""Below this many files everything is loaded in the calling process."""
+"""With `jobs` left to choose, below this many files everything is loaded in the calling process."""
 
 CHUNK = 16
 """Files a worker takes at a time: enough to keep the hand-over cheap, few enough to share evenly."""
@@ -50,60 +45,89 @@ class InMemory:
 Source = OnDisk | InMemory
 
 
-def cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1  # pragma: no cover - platforms without affinity (macOS, Windows)
-
-
-def load_all(sources: Sequence[Source], *, jobs: int | None = None) -> Iterator[SourceDocument | None]:
+def load_all(
+    sources: Sequence[Source],
+    *,
+    jobs: int | None = None,
+    start: str | None = None,
+    cache: ParseCache | None = None,
+) -> Iterator[SourceDocument | None]:
     """Load every source, in order; None for a file that vanished before it could be read.
 
-    `jobs` is the number of worker processes (default: one per core on Linux, where CI runs
-    and workers are forked in milliseconds; elsewhere this process, until the spawn start of
-    Windows and macOS has been tried there); 1 loads in this process.
+    `jobs` is the number of worker processes: by default one per core from MIN_FILES files to
+    parse on, else this process; 1 loads in this process, 2 or more always uses workers. `start`
+    is the workers' start method (see naravard.workers; tests run spawn on Linux with it). With
+    a `cache`, a file whose bytes were parsed before is taken from it, and only the others are
+    parsed (and kept in it).
     """
-    jobs = (cores() if sys.platform == "linux" else 1) if jobs is None else jobs
-    if jobs < 2 or len(sources) < MIN_FILES:
-        yield from map(load_source, sources)
-        return
-    done = 0
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=gc.disable) as pool:
-            for doc in pool.map(_load_in_worker, sources, chunksize=CHUNK):
-                source = sources[done]
-                if doc is not None and isinstance(source, InMemory) and source.data is not None:
-                    doc.reload = functools.partial(bytes, source.data)  # see _load_in_worker
-                yield doc
-                done += 1
-    except BrokenProcessPool:
-        # A worker died (killed for memory, say): load what is left here rather than give up.
-        yield from map(load_source, sources[done:])
+    # First which files the cache has (by their bytes' hash), then one at a time, in order: an
+    # entry is read only when its turn comes, so no more than one file's values wait at a time.
+    kept = [_kept(cache, source) for source in sources] if cache is not None else [None] * len(sources)
+    todo = [source for source, digest in zip(sources, kept, strict=True) if digest is None]
+    if jobs is None:
+        jobs = cores() if len(todo) >= MIN_FILES else 1
+    parsed = map_in_workers(
+        _load_in_worker, cache, todo, jobs=jobs, chunksize=CHUNK, collector=False, start=start
+    )
+    for source, digest in zip(sources, kept, strict=True):
+        if digest is None:
+            doc = next(parsed)
+        else:
+            assert cache is not None
+            doc = _from_cache(cache, source, digest) or load_source(source, cache)
+        if doc is not None and isinstance(source, InMemory) and source.data is not None:
+            doc.reload = functools.partial(bytes, source.data)  # see _load_in_worker
+        yield doc
 
 
-def load_source(source: Source) -> SourceDocument | None:
-    """Load one file; None when it vanished (or, in a revision, has no bytes)."""
+def load_source(source: Source, cache: ParseCache | None = None) -> SourceDocument | None:
+    """Load one file; None when it vanished (or, in a revision, has no bytes). Kept in `cache`."""
     if isinstance(source, OnDisk):
         if not (source.path.exists() or source.path.is_symlink()):
             return None
-        return load_document(source.root, source.path)
-    if source.data is None:
+        data = read_file(source.root, source.path)
+        if isinstance(data, SourceDocument):
+            return data
+        doc = loaded_from(source.root, source.path, data)
+    elif source.data is None:
         return None
-    return load_text(source.rel, source.data)
-
-
-def _load_in_worker(source: Source) -> SourceDocument | None:
-    # A worker keeps nothing between files, so its cycle collector is off (the parent pauses
-    # its own while loading, see naravard.repository). A document read from bytes would carry
-    # them back in its `reload`: the caller, which has them, puts that back instead.
-    doc = load_source(source)
-    if doc is not None and isinstance(source, InMemory):
-        doc.reload = None
+    else:
+        data = source.data
+        doc = load_text(source.rel, data)
+    if cache is not None:
+        cache.put(cache.digest(data), doc)
     return doc
 
 
-def _context() -> BaseContext:
-    # fork starts a worker in milliseconds with everything already imported; elsewhere (when
-    # asked for with `jobs`) the platform's default, spawn, is the safe choice.
-    return get_context("fork" if sys.platform == "linux" else None)
+def _kept(cache: ParseCache, source: Source) -> bytes | None:
+    """The hash of the bytes of `source` when the cache has an entry for them, else None."""
+    if isinstance(source, OnDisk):
+        if not source.path.exists():
+            return None
+        data = read_file(source.root, source.path)
+        if isinstance(data, SourceDocument):
+            return None  # refused or unreadable: the loader says why, as without a cache
+    elif source.data is None:
+        return None
+    else:
+        data = source.data
+    digest = cache.digest(data)
+    return digest if cache.has(digest) else None
+
+
+def _from_cache(cache: ParseCache, source: Source, digest: bytes) -> SourceDocument | None:
+    if isinstance(source, OnDisk):
+        doc = cache.get(source.path.relative_to(source.root).as_posix(), digest)
+        if doc is not None:
+            doc.reload = functools.partial(reread, source.path)
+        return doc
+    return cache.get(source.rel, digest)
+
+
+def _load_in_worker(cache: ParseCache | None, source: Source) -> SourceDocument | None:
+    # A document read from bytes would carry them back in its `reload`: the caller, which has
+    # them, puts that back instead.
+    doc = load_source(source, cache)
+    if doc is not None and isinstance(source, InMemory):
+        doc.reload = None
+    return doc

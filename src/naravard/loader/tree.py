@@ -125,6 +125,7 @@ class Tree:
     spans: Positions = NO_POSITIONS
     problems: list[TreeProblem] = field(default_factory=list)
     empty: bool = True
+    text_keys: bool = True  # every mapping key is text (not `1:` or `true:`), as JSON keeps them
 
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -201,16 +202,18 @@ def _at(event: Any) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def build_tree(text: str) -> Tree:
+def build_tree(text: str, utf8: bytes | None = None) -> Tree:
     """Parse one YAML document into values and positions; problems become `TreeProblem`s.
 
+    `utf8`, when given, is `text` as the UTF-8 it was decoded from: libyaml reads bytes, so
+    the parser takes them as they are rather than a second encoding of the text.
     A document with problems gets no positions: its problems carry their own, and nothing
     else is looked up in a file that could not be read.
     """
     tree = Tree()
     builder = _Builder(tree)
     try:
-        builder.run(text)
+        builder.run(text if utf8 is None else utf8)
     except yaml.YAMLError as exc:
         found = _too_deep(text, exc) or classify(exc, text)
         tree.problems.append(TreeProblem(found.code, found.message, found.line, found.column))
@@ -267,7 +270,7 @@ class _Builder:
         self.spans.extend((key_at[0], key_at[1], at[0], at[1]))
         return node
 
-    def run(self, text: str) -> None:
+    def run(self, text: str | bytes) -> None:
         stack = self.stack
         loader = self.loader(text)
         try:
@@ -288,8 +291,8 @@ class _Builder:
             if kind is yaml.StreamEndEvent:
                 return
             if kind is yaml.ScalarEvent:
-                # The common cases are inlined (issue 9: this loop is most of a run's time):
-                # plain text needs no resolving, and most scalars are a mapping's key or value.
+                # The one path of every scalar, inlined (issue 9: this loop is most of a run's
+                # time): plain text needs no resolving, and most scalars are a mapping's key or value.
                 if event.anchor is not None or event.tag is not None:
                     self.check_node(event)
                 text = event.value
@@ -298,26 +301,34 @@ class _Builder:
                     value = self.scalar(event)  # quoted, or perhaps a number, a boolean or null
                 else:
                     value = text if text.isascii() else _nfc(text)
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
                 frame = stack[-1] if stack else None
-                if frame is None or not frame.is_map:
-                    self.finish(value, _at(event), plain=not event.style)
+                if frame is None or not frame.is_map:  # a list item, or the whole document
+                    if frame is None:
+                        key: Any = None
+                        self.tree.value, self.tree.empty = value, False
+                    else:
+                        key = len(frame.container)
+                        frame.container.append(value)
+                    keys.append(key)
+                    sizes.append(1)
+                    spans.extend((line, column, line, column))
                     continue
                 key = frame.key
-                mark = event.start_mark
                 if key is _NO_KEY:
                     if type(value) is str and value not in frame.seen and (value != "<<" or event.style):
-                        line = mark.line + 1
                         frame.seen[value] = line
                         frame.key = sys.intern(value)
-                        frame.key_at = (line, mark.column + 1)
+                        frame.key_at = (line, column)
                     else:
-                        self.take_key(frame, value, _at(event), plain=not event.style)
+                        self.take_key(frame, value, (line, column), plain=not event.style)
                     continue
                 frame.key = _NO_KEY
                 keys.append(key)
                 sizes.append(1)
                 key_line, key_column = frame.key_at
-                spans.extend((key_line, key_column, mark.line + 1, mark.column + 1))
+                spans.extend((key_line, key_column, line, column))
                 if key is not _SKIP:
                     frame.container[key] = value
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -332,11 +343,11 @@ class _Builder:
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 self.sizes[frame.node] = len(self.keys) - frame.node
-                self.finish(frame.container, frame.start, plain=False, recorded=True)
+                self.finish(frame.container, frame.start, recorded=True)
             elif kind is yaml.AliasEvent:
                 at = _at(event)
                 self.problem(_FORBIDDEN, _alias_message(event.anchor), at)
-                self.finish(None, at, plain=False)
+                self.finish(None, at)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -376,8 +387,11 @@ class _Builder:
             return frame.key, frame.key_at  # no key yet: a complex key, an NV001 problem
         return len(frame.container), at
 
-    def finish(self, value: Any, at: tuple[int, int], *, plain: bool, recorded: bool = False) -> None:
-        """Put a finished value into its parent (or take it as the parent's next key)."""
+    def finish(self, value: Any, at: tuple[int, int], *, recorded: bool = False) -> None:
+        """Put a finished list, mapping or alias into its parent (or take it as the parent's next key).
+
+        Scalars never come here: `_events` puts them in place itself.
+        """
         if not self.stack:
             self.tree.value = value
             self.tree.empty = False
@@ -390,7 +404,7 @@ class _Builder:
                 self.record(len(frame.container), at, at)
             frame.container.append(value)
         elif frame.key is _NO_KEY:
-            self.take_key(frame, value, at, plain=plain)
+            self.take_key(frame, value, at, plain=False)
         else:
             key = frame.key
             frame.key = _NO_KEY
@@ -413,6 +427,8 @@ class _Builder:
             frame.seen[key] = at[0]
             if type(key) is str:
                 key = sys.intern(key)  # the same few keys thousands of times: one string each
+            else:
+                self.tree.text_keys = False
         frame.key = key
         frame.key_at = at
 

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import gc
 import io
-import pickle
 import textwrap
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
 
-from naravard.loader.parallel import cores
 from naravard.numbers import number
 from naravard.report.context import UNIT_NAMES, NyckeltalRow, NyckeltalSection, ReportContext
+from naravard.workers import cores, map_in_workers
 
 BETTER = "#0072B2"
 WORSE = "#D55E00"
@@ -394,21 +391,24 @@ def build_charts(
     context: ReportContext,
     *,
     progress: Callable[[str], None] | None = None,
-    workers: ProcessPoolExecutor | None = None,
+    jobs: int | None = None,
 ) -> list[Chart]:
     """Every chart of the report. A chart that fails is left out and named, never aborts the report.
 
-    With `workers` (see `chart_workers`), the charts are drawn on every core: each chart is
-    independent, and matplotlib's text layout is where a large report spends its time (issue 9).
+    The charts are drawn in `jobs` worker processes (by default on every core, up to four, from
+    PARALLEL_FROM_KOMMUNER kommuner on): each chart is independent, and matplotlib's text
+    layout is where a large report spends its time (issue 9). The context goes once to each
+    worker (naravard.workers).
     """
-    specs = registry(context)
-    if workers is not None and len(specs) > 2:
-        return _draw_in_workers(workers, context, list(specs.values()), progress)
+    specs = list(registry(context).values())
+    if jobs is None:
+        jobs = min(cores(), 4) if len(context.kommuner) >= PARALLEL_FROM_KOMMUNER else 1
     charts = []
-    for spec in specs.values():
+    drawn = map_in_workers(_draw_named, context, [spec.name for spec in specs], jobs=jobs)
+    for chart, spec in zip(drawn, specs, strict=True):
         if progress:
             progress(spec.label)
-        charts.append(_draw(context, spec))
+        charts.append(chart)
     return charts
 
 
@@ -417,24 +417,12 @@ def build_charts(
 PARALLEL_FROM_KOMMUNER = 60
 
 
-@contextmanager
-def chart_workers(kommuner: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Worker processes for `build_charts` when a report has this many kommuner, else None.
-
-    They are fresh processes (from a forkserver), not forks of this one, so none carries a copy
-    of what this process holds; the report's context is sent to them.
-    """
-    import multiprocessing
-
-    count = min(cores(), 4)
-    # forkserver: Linux and macOS. Windows' spawn would re-run the command's main module in a
-    # frozen console script; untried there, so Windows draws in this process.
-    fresh = "forkserver" in multiprocessing.get_all_start_methods()
-    if kommuner < PARALLEL_FROM_KOMMUNER or count < 2 or not fresh:
-        yield None
-        return
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        yield pool
+def _draw_named(context: ReportContext, name: str) -> Chart:
+    """One chart by its name in the registry (what a worker is sent: the context once, then names)."""
+    try:
+        return _draw(context, registry(context)[name])
+    finally:
+        gc.collect()  # a figure is a web of cycles: free it before the next, not at the collector's pace
 
 
 def _draw(context: ReportContext, spec: ChartSpec) -> Chart:
@@ -442,32 +430,3 @@ def _draw(context: ReportContext, spec: ChartSpec) -> Chart:
         return spec.draw(context)
     except Exception as exc:  # one broken chart must not cost the report
         return Chart(spec.name, "", f"Diagrammet {spec.label} kunde inte ritas ({type(exc).__name__}).")
-
-
-_RECEIVED: tuple[bytes, ReportContext] | None = None  # a worker's copy of the context it was sent
-
-
-def _draw_sent(context: bytes, name: str) -> Chart:
-    global _RECEIVED
-    if _RECEIVED is None or _RECEIVED[0] != context:
-        _RECEIVED = (context, pickle.loads(context))
-    chart = _draw(_RECEIVED[1], registry(_RECEIVED[1])[name])
-    gc.collect()  # a figure is a web of cycles: free it before the next, not at the collector's pace
-    return chart
-
-
-def _draw_in_workers(
-    pool: ProcessPoolExecutor,
-    context: ReportContext,
-    specs: list[ChartSpec],
-    progress: Callable[[str], None] | None,
-) -> list[Chart]:
-    sent = pickle.dumps(context)  # once: each chart then carries bytes, which cost little to send
-    futures = {pool.submit(_draw_sent, sent, spec.name): spec for spec in specs}
-    charts: dict[str, Chart] = {}
-    for future in as_completed(futures):
-        spec = futures[future]
-        if progress:
-            progress(spec.label)
-        charts[spec.name] = future.result()
-    return [charts[spec.name] for spec in specs]

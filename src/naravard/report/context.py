@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from naravard.analysis import Analysis, read_analysis
 from naravard.diff import YearDiff, compare_years
 from naravard.diff.changes import Verdict
 from naravard.findings import Finding, Severity
@@ -29,7 +30,6 @@ from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.strategy import Strategi
 from naravard.model.words import RIKTNING, STATUS, UNIT
 from naravard.numbers import change, in_points, points, relative
-from naravard.report.analysis import Analysis, read_analysis
 from naravard.repository import Entry, Repository
 from naravard.submission import Status, submission
 
