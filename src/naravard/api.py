@@ -17,8 +17,9 @@ from naravard.errors import Refused, UsageError
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.loader import parallel
 from naravard.repository import Repository, load_repository
-from naravard.rules import iter_findings
+from naravard.rules import iter_after_waiving, iter_findings
 from naravard.suggest import did_you_mean
+from naravard.waivers import silencers
 
 if TYPE_CHECKING:
     from naravard.report.context import ReportContext
@@ -47,7 +48,9 @@ def check(repo: Repository, *, warnings: bool = False) -> list[Finding]:
     gaps = {entry.doc.rel: entry.gaps for entry in repo.partial}
     rules = [f for f in iter_findings(repo.for_rules(), warnings=warnings) if _outside_gaps(f, gaps)]
     found = [*repo.findings, *analysis_findings(repo.root), *rules]
-    return waive(found, repo) if warnings else found
+    if not warnings:
+        return found
+    return [*waive(found, repo), *iter_after_waiving(repo, found)]
 
 
 def _outside_gaps(finding: Finding, gaps: dict[str, frozenset[tuple[int, int]]]) -> bool:
@@ -59,18 +62,7 @@ def _outside_gaps(finding: Finding, gaps: dict[str, frozenset[tuple[int, int]]])
 
 def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
     """Drop warnings that an inline comment or a current waiver in naravard.yaml silences."""
-    kept = []
-    for finding in findings:
-        loc = finding.location
-        if finding.severity is Severity.WARNING and finding.code != "NV390":
-            inline = repo.waivers.get(loc.file, {})
-            codes = (*inline.get(loc.line, (0, ()))[1], *inline.get(loc.line - 1, (0, ()))[1])
-            if finding.code in codes:
-                continue
-            if any(w.covers(finding.code, loc.file, repo.today) for w in repo.config.undantag):
-                continue
-        kept.append(finding)
-    return kept
+    return [finding for finding in findings if not silencers(finding, repo)]
 
 
 def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from naravard.findings import Severity
-from naravard.rules import ALL_RULES
+from naravard.rules import AFTER_WAIVING, ALL_RULES
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,7 @@ underrubrik (`### Ekonomi`) under ett avsnitt.
 def all_codes() -> list[Code]:
     """Every code: load and schema codes, then one per rule."""
     codes = list(LOAD_AND_SCHEMA)
-    for module in ALL_RULES:
+    for module in (*ALL_RULES, *AFTER_WAIVING):
         rule = module.RULE
         doc = inspect.getdoc(module) or ""
         codes.append(Code(rule.code, rule.name, rule.summary, doc, rule.severity))

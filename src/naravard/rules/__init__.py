@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from naravard.findings import Finding, Severity
@@ -30,11 +30,13 @@ from naravard.rules import (
     score_out_of_scale,
     strategy_inconsistent,
     submitted_early,
+    submitted_in_future,
     unknown_activity,
     unknown_delmal,
     unknown_kommun,
     unknown_nyckeltal,
     unknown_priority,
+    unused_waiver,
     wrong_folder,
     wrong_year,
     year_not_covered,
@@ -72,10 +74,14 @@ ALL_RULES: tuple[ModuleType, ...] = (
     submitted_early,
     hidden_characters,
     kolada_disagrees,
+    submitted_in_future,
     invalid_waiver,
 )
 
-__all__ = ["ALL_RULES", "Rule", "iter_findings"]
+# Rules that look at what the others found: they run after them, on their findings before waiving.
+AFTER_WAIVING: tuple[ModuleType, ...] = (unused_waiver,)
+
+__all__ = ["AFTER_WAIVING", "ALL_RULES", "Rule", "iter_after_waiving", "iter_findings"]
 
 
 def iter_findings(repo: Repository, *, warnings: bool = False) -> Iterator[Finding]:
@@ -89,3 +95,11 @@ def iter_findings(repo: Repository, *, warnings: bool = False) -> Iterator[Findi
             if finding.severity is not rule.severity:
                 finding = Finding(finding.location, finding.code, finding.message, rule.severity)
             yield finding
+
+
+def iter_after_waiving(repo: Repository, findings: Sequence[Finding]) -> Iterator[Finding]:
+    """Run the enabled rules of AFTER_WAIVING over the other rules' findings (warnings included)."""
+    disabled = set(repo.config.regler.av)
+    for module in AFTER_WAIVING:
+        if module.RULE.code not in disabled:
+            yield from module.check(repo, findings)
