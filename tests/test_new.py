@@ -38,6 +38,14 @@ def test_filling_in_the_blanks_of_next_years_follow_up_gives_a_file_that_validat
     assert validate(root).findings == ()
 
 
+def by_year(followup: Uppfoljning) -> int:
+    return followup.ar
+
+
+# naravard.yaml waives NV303 for Orsa, which has never reported the digital care rooms in the fells.
+LEFT_OUT_UNDER_A_WAIVER = {"orsa": ("digitala-vardrum-fjallen",)}
+
+
 @pytest.mark.parametrize("kommun", KOMMUNER)
 def test_next_years_follow_up_is_prefilled_from_the_plan_and_last_year(kommun: str) -> None:
     scaffold = followup_scaffold(SHIPPED_REPO, kommun, 2025)
@@ -49,8 +57,10 @@ def test_next_years_follow_up_is_prefilled_from_the_plan_and_last_year(kommun: s
 
     assert lines[0] == "# yaml-language-server: $schema=../../../schemas/uppfoljning.schema.json"
     in_force = [a for a in plan.model.aktiviteter if a.nar.slut.last.year >= 2025 >= a.nar.start.first.year]
+    in_force = [a for a in in_force if a.id not in LEFT_OUT_UNDER_A_WAIVER.get(kommun, ())]
     assert [line.split("- id: ")[1] for line in lines if "- id: " in line] == [a.id for a in in_force]
-    reported = {a.id: a.status for a in last.model.aktiviteter}
+    earlier = sorted((f.model for f in SHIPPED_REPO.followups if f.model.kommun == kommun), key=by_year)
+    reported = {a.id: a.status for f in earlier for a in f.aktiviteter}  # the latest report of each
     for aktivitet in in_force:
         status = lines[lines.index(f"  - id: {aktivitet.id}") + 1]
         expected = reported.get(aktivitet.id, "planerad")
@@ -72,6 +82,32 @@ def test_a_scaffold_is_already_formatted(kommun: str) -> None:
     data = followup_scaffold(SHIPPED_REPO, kommun, 2025).text.encode("utf-8")
     result = format_bytes(Path("x"), "x", data, Uppfoljning)
     assert (result.refusal, result.changed) == (None, False)
+
+
+def test_an_activity_left_out_under_a_waiver_stays_out_and_says_why() -> None:
+    text = followup_scaffold(SHIPPED_REPO, "orsa", 2025).text
+    assert "  - id: digitala-vardrum-fjallen" not in text
+    assert "# digitala-vardrum-fjallen (Digitala vårdrum i Idre, Särna och Våmhus) har inte" in text
+    assert "undantag från NV303 i naravard.yaml till 2026-12-31" in text
+    assert "ny i år" not in text
+
+
+def test_without_the_waiver_an_activity_never_reported_asks_for_its_status(tmp_path: Path) -> None:
+    root = shipped_copy(tmp_path)
+    (root / "naravard.yaml").write_text("", encoding="utf-8")
+    lines = followup_scaffold(load_repository(root), "orsa", 2025).text.splitlines()
+    status = lines[lines.index("  - id: digitala-vardrum-fjallen") + 1]
+    assert status == "    status:   # pågår sedan 2023-03 men har inte redovisats: skriv status"
+
+
+def test_the_status_is_the_latest_reported_even_when_last_year_left_the_activity_out(tmp_path: Path) -> None:
+    root = shipped_copy(tmp_path)
+    path = root / "data" / "kommuner" / "orsa" / "uppfoljning-2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: sip-samordnare-barn")
+    path.write_text(text[:start] + text[text.index("  - id: demensstod-anhoriga") :], encoding="utf-8")
+    lines = followup_scaffold(load_repository(root), "orsa", 2025).text.splitlines()
+    assert lines[lines.index("  - id: sip-samordnare-barn") + 1] == "    status: pagaende   # 2023: pagaende"
 
 
 def test_an_existing_follow_up_is_never_overwritten(tmp_path: Path) -> None:
