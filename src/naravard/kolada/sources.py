@@ -4,7 +4,7 @@ The strategy revision in force for a year lists the nyckeltal with a `kolada`
 KPI id and the kommuner with their kommunkod; Kolada speaks in KPI ids and
 kommunkoder, the repository in ids. This module translates between them.
 Beside the kommuner, Kolada is asked for the region's own values (its
-"municipality" `00` + länskod, e.g. `0020` for Dalarna) and Sweden's (`0000`):
+"municipality" `00` + länskod, e.g. `0024` for Västerbotten) and Sweden's (`0000`):
 the report shows them as reference values.
 """
 
