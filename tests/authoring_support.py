@@ -53,6 +53,7 @@ def fill_in(path: Path, fill: Any) -> None:
 
 def fill_followup(data: Any) -> None:
     for aktivitet in data["aktiviteter"]:
+        aktivitet["status"] = aktivitet["status"] or "pagaende"
         aktivitet["resultat"] = aktivitet["resultat"] or "Det här gjorde vi under året."
     for key in data["reflektion"]:
         data["reflektion"][key] = "Vi har lärt oss mycket."

@@ -20,20 +20,22 @@ import pytest
 from typer.testing import CliRunner
 
 import naravard.cli.kolada  # noqa: F401  (registers `naravard kolada` on the app)
-from naravard.api import lint
+from naravard.api import build_report, lint
 from naravard.cli import app
 from naravard.errors import UsageError
 from naravard.kolada.client import KoladaClient
 from naravard.kolada.errors import KoladaError
 from naravard.kolada.importing import fetch_year
 from naravard.kolada.precedence import KOLADA, nyckeltal_values
+from naravard.kolada.sources import build_sources
 from naravard.repository import load_repository
 from tests.conftest import FIXTURES, Repo
 from tests.rule_examples import conformance, located
 
 RECORDED = FIXTURES / "kolada"
 KOMMUNKODER = "2021,2023,2026,2029,2031,2034,2039,2061,2062,2080,2081,2082,2083,2084,2085"
-REQUEST = f"/data/kpi/U71411,N71807/municipality/{KOMMUNKODER}/year/2024"
+ASKED = f"{KOMMUNKODER},0020,0000"  # the kommuner, then Region Dalarna and Sweden
+REQUEST = f"/data/kpi/U71411,N71807/municipality/{ASKED}/year/2024"
 PAGE_2 = f"{REQUEST}?page=2&per_page=4"
 FILE = "region/nyckeltal-2024.yaml"
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
@@ -143,7 +145,7 @@ def client(kolada: FakeKolada, version: str = "v3", **options: float) -> tuple[K
 
 
 def fetch_all(c: KoladaClient) -> list[tuple[str, str, int, float | None, bool]]:
-    codes = KOMMUNKODER.split(",")
+    codes = ASKED.split(",")
     return [
         (r.kpi, r.municipality, r.period, r.value, r.deleted)
         for r in c.data(["U71411", "N71807"], codes, [2024])
@@ -162,6 +164,7 @@ EXPECTED_ROWS = [
     ("U71411", "2085", 2024, 871.3, False),
     ("U71411", "2061", 2024, None, False),
     ("U71411", "0020", 2024, 905.0, False),
+    ("N71807", "0000", 2024, 1350.0, False),
     ("N71807", "2081", 2024, 1402.0, False),
     ("N71807", "2085", 2024, 1288.5, False),
     ("N71807", "2084", 2024, 1100.0, True),
@@ -363,7 +366,8 @@ def fetched(repo: Repo, kolada: FakeKolada, monkeypatch: pytest.MonkeyPatch) -> 
         "Skapade data/region/nyckeltal-2024.yaml: 4 värden och 26 utan värde (null) "
         "för 15 kommuner, 2024. Källa: Kolada."
     )
-    assert "1 rad gällde annat än strategins kommuner" in out
+    assert out.splitlines()[1] == "Regionen och riket: 2 värden och 2 utan värde (null)."
+    assert "gällde annat än strategins kommuner" not in out
     return repo
 
 
@@ -379,7 +383,40 @@ def test_hamta_writes_every_kommun_and_nyckeltal_with_its_source(fetched: Repo) 
     assert "  avesta:\n    undvikbar-slutenvard: {varde: null, kolada: U71411" in text
     avesta = f"    lakarbesok-primarvard: {{varde: null, kolada: N71807, period: 2024, hamtad: {TODAY}}}\n"
     assert avesta + "  ludvika:" in text
-    assert "0020" not in text
+
+
+def test_hamta_writes_the_regions_and_swedens_values_beside_the_kommuners(fetched: Repo) -> None:
+    text = fetched.read(FILE)
+    assert text.endswith(
+        "region:\n"
+        f"  undvikbar-slutenvard: {{varde: 905, kolada: U71411, period: 2024, hamtad: {TODAY}}}\n"
+        f"  lakarbesok-primarvard: {{varde: null, kolada: N71807, period: 2024, hamtad: {TODAY}}}\n"
+        "riket:\n"
+        f"  undvikbar-slutenvard: {{varde: null, kolada: U71411, period: 2024, hamtad: {TODAY}}}\n"
+        f"  lakarbesok-primarvard: {{varde: 1350, kolada: N71807, period: 2024, hamtad: {TODAY}}}\n"
+    )
+    imported = load_repository(fetched.root).imported[0].model
+    assert imported.region["undvikbar-slutenvard"].varde == 905
+    assert imported.riket["lakarbesok-primarvard"].varde == 1350
+
+
+def test_the_report_shows_the_fetched_reference_values(fetched: Repo, tmp_path: Path) -> None:
+    [html] = build_report(fetched.root, 2024, tmp_path / "out", formats=("html",))
+    section = html.read_text(encoding="utf-8").split('id="nyckeltal-lakarbesok-primarvard"', 1)[1]
+    table = section.split("</table>", 1)[0]
+    riket = table.split('Riket <span class="source">Källa: Kolada</span></th>', 1)[1].split("</tr>", 1)[0]
+    assert riket.startswith('<td class="num">1\u202f350</td>')
+
+
+def test_the_regions_code_is_its_lanskod_and_must_agree_with_the_kommunkoder(repo: Repo) -> None:
+    strategy = load_repository(repo.root).revision_for(2024)
+    assert strategy is not None
+    assert build_sources(strategy.model, 2024).kommunkoder[-2:] == ["0020", "0000"]
+    repo.replace("region/strategi.yaml", 'lanskod: "20"', 'lanskod: "21"')
+    strategy = load_repository(repo.root).revision_for(2024)
+    assert strategy is not None
+    with pytest.raises(KoladaError, match="länskod 21 men kommunkoder som börjar med 20"):
+        build_sources(strategy.model, 2024)
 
 
 def test_the_written_file_validates_like_the_rest(fetched: Repo) -> None:
@@ -462,7 +499,7 @@ def test_a_nyckeltal_the_strategy_no_longer_fetches_is_removed(fetched: Repo, ko
     kolada.reply(f"/v3{only_u71411}", Reply(body=kolada.recorded("v3", "page-1.json")))
     code, out, _ = invoke("kolada", "hamta", "2024", "--root", str(fetched.root))
     assert code == 0
-    assert "15 värden togs bort" in out
+    assert "17 värden togs bort" in out  # 15 kommuner, the region and Sweden
     assert "lakarbesok-primarvard" not in fetched.read(FILE)
     assert fetched.validate().findings == ()
 
@@ -471,7 +508,7 @@ def test_hamta_for_one_kommun_asks_only_for_it_and_leaves_the_others(
     fetched: Repo, kolada: FakeKolada
 ) -> None:
     kolada.reply(
-        "/v3/data/kpi/U71411,N71807/municipality/2085/year/2024",
+        "/v3/data/kpi/U71411,N71807/municipality/2085,0020,0000/year/2024",
         Reply(
             body=b'{"values": [{"kpi": "N71807", "municipality": "2085", "period": 2024,'
             b' "values": [{"gender": "T", "value": 1290.0}]}]}'
@@ -495,7 +532,8 @@ def test_the_progress_callback_counts_requests(repo: Repo, kolada: FakeKolada) -
         repo.root, 2024, client=c, today=date(2025, 3, 3), progress=lambda d, t: seen.append((d, t))
     )
     assert seen == [(1, 1)]
-    assert (result.written.values, result.written.missing, result.other_kommuner) == (4, 26, 1)
+    assert (result.written.values, result.written.missing, result.other_kommuner) == (4, 26, 0)
+    assert (result.written.references, result.written.references_missing) == (2, 2)
     assert "hamtad: 2025-03-03" in repo.read(FILE)
 
 
@@ -599,6 +637,8 @@ def test_import_reads_saved_answers_like_a_fetch(repo: Repo, tmp_path: Path, ver
     entry = "{varde: 1012.4, kolada: U71411, period: 2024, hamtad: 2025-03-03}"
     assert f"  borlange:\n    undvikbar-slutenvard: {entry}\n" in text
     assert "vansbro" not in text  # an import writes what the answers hold, nothing more
+    assert "region:\n  undvikbar-slutenvard: {varde: 905, kolada: U71411, period: 2024" in text
+    assert "riket:\n  lakarbesok-primarvard: {varde: 1350, kolada: N71807, period: 2024" in text
     assert repo.validate().findings == ()
 
 
@@ -614,9 +654,9 @@ def test_import_of_something_else_than_kolada_exits_2(repo: Repo, tmp_path: Path
 
 
 def test_import_with_only_other_kommuner_writes_nothing_new(repo: Repo, tmp_path: Path) -> None:
-    answer = tmp_path / "riket.json"
+    answer = tmp_path / "umea.json"
     answer.write_text(
-        '{"values": [{"kpi": "U71411", "municipality": "0000", "period": 2024,'
+        '{"values": [{"kpi": "U71411", "municipality": "2480", "period": 2024,'
         ' "values": [{"gender": "T", "value": 800}]}]}',
         encoding="utf-8",
     )

@@ -149,6 +149,55 @@ def test_a_waiver_in_the_configuration_silences_until_it_expires(repo: Repo) -> 
     assert "2026-01-31" in expired.message
 
 
+def test_a_submission_date_is_in_the_future_only_after_today(repo: Repo) -> None:
+    repo.replace(FU, "inlamnad: 2025-02-28", "inlamnad: 2026-11-24")
+    assert any(code == "NV315" for *_, code in warnings(repo))  # the day after TODAY
+    assert not any(f.code == "NV315" for f in lint(repo.root, today=date(2026, 11, 24)).findings)
+
+
+UNUSED = (
+    "undantag:\n"
+    "  - regel: NV301\n"
+    "    fil: data/kommuner/{kommun}\n"
+    "    skal: Svaren skrivs i mars.\n"
+    "    ansvarig: Nära vård-samordnare\n"
+    "    galler_till: 2026-12-31\n"
+)
+
+
+def test_a_waiver_in_the_configuration_that_matches_nothing_is_named_at_its_line(repo: Repo) -> None:
+    repo.replace(FU, "utmaningar: Olika journalsystem.", "utmaningar: TODO")
+    (repo.root / "naravard.yaml").write_text(UNUSED.format(kommun="borlange"), encoding="utf-8")
+    assert not any(code in ("NV301", "NV391") for *_, code in warnings(repo))
+    (repo.root / "naravard.yaml").write_text(UNUSED.format(kommun="ludvika"), encoding="utf-8")
+    [unused] = [f for f in lint(repo.root, today=TODAY).findings if f.code == "NV391"]
+    loc = unused.location
+    assert (loc.file, loc.line, loc.column) == ("naravard.yaml", 2, 12)
+    assert unused.message.startswith(
+        "Undantaget från NV301 för data/kommuner/ludvika (Nära vård-samordnare) tystar ingen varning"
+    )
+
+
+def test_one_code_of_an_inline_waiver_that_matches_nothing_is_named(repo: Repo) -> None:
+    repo.replace(FU, "utmaningar: Olika journalsystem.", "utmaningar: TODO  # naravard: ignore[NV301, NV309]")
+    [unused] = [f for f in lint(repo.root, today=TODAY).findings if f.code == "NV391"]
+    assert (unused.location.line, unused.location.column) == (15, 21)
+    assert unused.message.startswith("`# naravard: ignore[NV309]` tystar ingen varning")
+
+
+def test_a_waiver_for_a_rule_turned_off_is_not_needed(repo: Repo) -> None:
+    repo.replace(FU, "utmaningar: Olika journalsystem.", "utmaningar: TODO  # naravard: ignore[NV301]")
+    (repo.root / "naravard.yaml").write_text("regler:\n  av: [NV301]\n", encoding="utf-8")
+    [unused] = [f for f in lint(repo.root, today=TODAY).findings if f.code == "NV391"]
+    assert "NV301 är avstängd" in unused.message
+
+
+def test_waivers_are_not_judged_while_an_error_may_hide_their_warning(repo: Repo) -> None:
+    repo.replace(FU, "Olika journalsystem.", "Olika journalsystem.  # naravard: ignore[NV301]")
+    repo.replace(FU, "nara-for-mig: 3", "nara-for-mig: 7")  # NV206
+    assert not any(f.code == "NV391" for f in lint(repo.root, today=TODAY).findings)
+
+
 def test_a_mistake_in_the_configuration_is_a_positioned_error(repo: Repo) -> None:
     (repo.root / "naravard.yaml").write_text("regler:\n  nyckeltal_max_andrng: 0.2\n", encoding="utf-8")
     [finding] = [f for f in repo.validate().findings]

@@ -83,6 +83,7 @@ WHERE = {
     "NV312": [("kommuner/borlange/uppfoljning-2024.yaml", 15, 20)],
     "NV313": [("kommuner/borlange/uppfoljning-2024.yaml", 26, 25)],
     "NV314": [("kommuner/borlange/lokal-plan.yaml", 14, 61)],
+    "NV315": [("kommuner/borlange/uppfoljning-2024.yaml", 4, 11)],
     "NV390": [("kommuner/borlange/uppfoljning-2024.yaml", 9, 24)],
 }
 

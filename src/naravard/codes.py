@@ -19,10 +19,19 @@ from naravard.loader.codes import CODES as LOADER_CODES
 from naravard.model.codes import CODES as SCHEMA_CODES
 from naravard.repository import UNKNOWN_FILE
 from naravard.rules import ALL_RULES, Rule
+from naravard.rules.unused_waiver import UNUSED_WAIVER
 
 ALL_CODES: tuple[Code, ...] = tuple(
     sorted(
-        (*LOADER_CODES, UNKNOWN_FILE, *SCHEMA_CODES, *ALL_RULES, ANALYSIS_HEADING, *FORM_CODES),
+        (
+            *LOADER_CODES,
+            UNKNOWN_FILE,
+            *SCHEMA_CODES,
+            *ALL_RULES,
+            ANALYSIS_HEADING,
+            UNUSED_WAIVER,
+            *FORM_CODES,
+        ),
         key=lambda c: c.code,
     )
 )

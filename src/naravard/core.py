@@ -15,8 +15,8 @@ from pathlib import Path
 from naravard.discover import relative_path, within
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.repository import Repository, load_repository
-from naravard.rules import iter_findings
-from naravard.rules.invalid_waiver import RULE as INVALID_WAIVER
+from naravard.rules import iter_findings, unused_waiver
+from naravard.waivers import silencers
 
 __all__ = ["check", "refuse_personal_data", "result", "run", "waive"]
 
@@ -39,7 +39,9 @@ def check(repo: Repository, *, warnings: bool = False, today: date | None = None
         f for f in iter_findings(repo.for_rules(), warnings=warnings, today=day) if _outside_gaps(f, gaps)
     ]
     found = [*repo.findings, *analysis_findings(repo.root), *rules]
-    return waive(found, repo, today=day) if warnings else found
+    if not warnings:
+        return found
+    return [*waive(found, repo, today=day), *unused_waiver.check(repo, found, day)]
 
 
 def _outside_gaps(finding: Finding, gaps: dict[str, frozenset[tuple[int, int]]]) -> bool:
@@ -52,18 +54,7 @@ def _outside_gaps(finding: Finding, gaps: dict[str, frozenset[tuple[int, int]]])
 def waive(findings: Iterable[Finding], repo: Repository, *, today: date | None = None) -> list[Finding]:
     """Drop warnings that an inline comment or a current waiver in naravard.yaml silences."""
     day = today or date.today()
-    kept = []
-    for finding in findings:
-        loc = finding.location
-        if finding.severity is Severity.WARNING and finding.code != INVALID_WAIVER.code:
-            inline = repo.waivers.get(loc.file, {})
-            codes = (*inline.get(loc.line, (0, ()))[1], *inline.get(loc.line - 1, (0, ()))[1])
-            if finding.code in codes:
-                continue
-            if any(w.covers(finding.code, loc.file, day) for w in repo.config.undantag):
-                continue
-        kept.append(finding)
-    return kept
+    return [finding for finding in findings if not silencers(finding, repo, day)]
 
 
 def result(

@@ -1,7 +1,9 @@
 """`naravard new uppfoljning YEAR --kommun ID`: next year's follow-up, prefilled and explained.
 
-From the kommun's plan: every activity in force that year, with last year's
-status as a starting point. From last year's follow-up: the scores and the
+From the kommun's plan: every activity in force that year, with the status of
+the latest follow-up that reported it as a starting point (an activity never
+reported asks for its status; one never reported under a naravard.yaml waiver
+from NV303 stays out, with the waiver named in a comment). From last year's follow-up: the scores and the
 nyckeltal values, as comments beside the blanks. From the strategy revision in
 force: the målbild, every delmål and every nyckeltal. Filling in the blanks
 gives a file that validates (tests/test_new.py does it for every kommun).
@@ -9,14 +11,18 @@ gives a file that validates (tests/test_new.py does it for every kommun).
 
 from __future__ import annotations
 
+from datetime import date
+
 from naravard.authoring.scaffold import Scaffold, known_kommun, kommun_name, modeline, revision
 from naravard.authoring.yamltext import comment, entry, scalar
 from naravard.errors import UsageError
+from naravard.findings import Finding, Location, Severity
 from naravard.model.followup import Uppfoljning
 from naravard.model.plan import LokalPlan
 from naravard.model.strategy import Strategi
 from naravard.model.words import UNIT
 from naravard.repository import Entry, Repository
+from naravard.waivers import Configured, silencers
 
 
 def followup_scaffold(repo: Repository, kommun: str, year: int) -> Scaffold:
@@ -42,7 +48,7 @@ def followup_scaffold(repo: Repository, kommun: str, year: int) -> Scaffold:
         "# Dagen då uppföljningen lämnas in, t.ex. " + f"{year + 1}-02-14 (valfritt).",
         "inlamnad:",
         "",
-        *_activities(plan.model, year, previous.model if previous else None),
+        *_activities(repo, rel, plan.model, year),
         "",
         *_reflection(),
         "",
@@ -73,34 +79,69 @@ def previous_followup(repo: Repository, kommun: str, year: int) -> Entry[Uppfolj
     return max(earlier, key=lambda f: f.model.ar, default=None)
 
 
-def _activities(plan: LokalPlan, year: int, previous: Uppfoljning | None) -> list[str]:
-    reported = {a.id: a for a in previous.aktiviteter} if previous else {}
-    since = f" {previous.ar}" if previous else ""
+def _activities(repo: Repository, rel: str, plan: LokalPlan, year: int) -> list[str]:
+    kommun = rel.split("/")[2]
+    earlier = sorted(
+        (f.model for f in repo.followups if f.model.kommun == kommun and f.model.ar < year),
+        key=lambda f: f.ar,
+    )
+    reported = {a.id: (f.ar, a) for f in earlier for a in f.aktiviteter}  # the latest report wins
     lines = [
         "# DEL 1 AV 3: AKTIVITETER OCH REFLEKTION",
         *comment(
             0,
             f"Aktiviteterna i den lokala planen som pågår {year}. status är planerad, pagaende, "
-            f"genomford, pausad eller avbruten: den som står är från förra uppföljningen{since}, "
-            "ändra den om den har ändrats. Under resultat skriver ni vad som gjorts och vad det gav.",
+            "genomford, pausad eller avbruten: den som står är från den senaste uppföljningen som "
+            "redovisade aktiviteten, ändra den om den har ändrats. Under resultat skriver ni vad som "
+            "gjorts och vad det gav.",
         ),
     ]
-    activities = [a for a in plan.aktiviteter if a.runs_in(year)]
+    running = [a for a in plan.aktiviteter if a.runs_in(year)]
+    # Left out before under a waiver from NV303, it stays out; the waiver covers this year's file too.
+    waiver = _waiver_of_unreported(repo, rel)
+    left_out = [
+        a for a in running if waiver and a.id not in reported and any(a.runs_in(f.ar) for f in earlier)
+    ]
+    for aktivitet in left_out:
+        lines += comment(
+            0, f"{aktivitet.id} ({aktivitet.titel}) har inte redovisats och tas inte med: {waiver}"
+        )
+    activities = [a for a in running if a not in left_out]
     if not activities:
-        lines += [*comment(0, f"Ingen aktivitet i planen pågår {year}."), "aktiviteter: []"]
+        lines += [*comment(0, f"Ingen aktivitet i planen ska redovisas {year}."), "aktiviteter: []"]
         return lines
     lines.append("aktiviteter:")
     for aktivitet in activities:
-        last = reported.get(aktivitet.id)
         when = f"{aktivitet.nar.start.text} – {aktivitet.nar.slut.text}"
-        status_note = f"{previous.ar}: {last.status}" if previous and last else "ny i år"
+        if aktivitet.id in reported:
+            ar, last = reported[aktivitet.id]
+            status: str | None = last.status
+            note = f"{ar}: {last.status}"
+        elif aktivitet.nar.start.first.year >= year:
+            status, note = "planerad", "ny i år"
+        else:
+            status = None
+            note = f"pågår sedan {aktivitet.nar.start.text} men har inte redovisats: skriv status"
         lines += [
             *comment(2, f"{aktivitet.titel} ({when})"),
             f"  - id: {scalar(aktivitet.id)}",
-            *entry(4, "status", last.status if last else "planerad", note=status_note),
+            *entry(4, "status", status, note=note),
             "    resultat:",
         ]
     return lines
+
+
+def _waiver_of_unreported(repo: Repository, rel: str) -> str | None:
+    """Why an activity of the plan need not be reported in `rel`: a waiver from NV303, if any."""
+    unreported = Finding(Location(rel), "NV303", "", Severity.WARNING)
+    for waiver in silencers(unreported, repo, date.today()):
+        if isinstance(waiver, Configured):
+            undantag = repo.config.undantag[waiver.index]
+            return (
+                f"undantag från NV303 i naravard.yaml till {undantag.galler_till.isoformat()} "
+                f"({undantag.ansvarig}): {undantag.skal}"
+            )
+    return None
 
 
 # The questions of the reflection, also asked by the Excel form (naravard.form).

@@ -65,7 +65,9 @@ def new_plan(
 ) -> None:
     """Skapa en lokal plan, gemensam om flera kommuner anges.
 
-    Filen blir lokal-plan.yaml i den första kommunens mapp.
+    Filen blir lokal-plan.yaml i mappen för den första av kommunerna som
+    saknar en plan (en plan per mapp). Perioden börjar året efter att
+    kommunernas nuvarande plan slutar; den planen står kvar.
     Pågående aktiviteter i kommunernas nuvarande plan följer med.
     En befintlig fil skrivs aldrig över.
     """

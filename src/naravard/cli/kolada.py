@@ -55,6 +55,11 @@ def _say(result: ImportResult) -> None:
         f"{verb} {w.rel}: {count(w.values, 'värde', 'värden')} och {w.missing} utan värde (null) "
         f"för {count(w.kommuner, 'kommun', 'kommuner')}, {w.year}. Källa: Kolada."
     ]
+    if w.references or w.references_missing:
+        lines.append(
+            f"Regionen och riket: {count(w.references, 'värde', 'värden')} och {w.references_missing} "
+            "utan värde (null)."
+        )
     if w.removed:
         lines.append(
             f"{count(w.removed, 'värde', 'värden')} togs bort: strategin hämtar inte längre "
@@ -63,7 +68,7 @@ def _say(result: ImportResult) -> None:
     if result.other_kommuner:
         lines.append(
             f"{count(result.other_kommuner, 'rad', 'rader')} gällde annat än strategins kommuner "
-            "(t.ex. länet eller riket) och hoppades över."
+            "(t.ex. ett annat län) och hoppades över."
         )
     if result.other_kpis:
         lines.append(
@@ -87,9 +92,11 @@ def hamta(
     ] = 30.0,
     root: RootOption = None,
 ) -> None:
-    """Hämta årets nyckeltal från Kolada för strategins kommuner.
+    """Hämta årets nyckeltal från Kolada för strategins kommuner, regionen och riket.
 
-    Hämtar varje nyckeltal som har ett Kolada-id (`kolada:`) i strategin som gäller för året.
+    Hämtar varje nyckeltal som har ett Kolada-id (`kolada:`) i strategin som gäller för året,
+    för varje kommun och för hela regionen ("00" + länskod) och Sverige ("0000"), som
+    rapporten visar som jämförelse.
 
     Skriver data/region/nyckeltal-ÅR.yaml. Kommentarer i filen behålls när värdena hämtas igen.
 

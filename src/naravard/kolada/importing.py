@@ -40,11 +40,13 @@ def fetch_year(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Fetch the year's values of every nyckeltal with a Kolada id, for every kommun (or `kommuner`)."""
+    """Fetch the year's values of every nyckeltal with a Kolada id, for every kommun (or `kommuner`),
+    and the region's and Sweden's values beside them."""
     sources = _sources(load_repository(root), year, kommuner)
     rows = client.data(sources.kpis, sources.kommunkoder, [year], progress=progress)
     collected = collect(rows, sources, hamtad=today or date.today(), complete=True)
-    return _result(store(root, sources, collected.values, replace=True), collected)
+    written = store(root, sources, collected.values, replace=True, references=collected.references)
+    return _result(written, collected)
 
 
 def import_files(root: Path, files: Sequence[Path]) -> list[ImportResult]:
@@ -73,7 +75,8 @@ def import_files(root: Path, files: Sequence[Path]) -> list[ImportResult]:
                 complete=False,
             )
             _merge(merged, part)
-        results.append(_result(store(root, sources, merged.values, replace=False), merged))
+        written = store(root, sources, merged.values, replace=False, references=merged.references)
+        results.append(_result(written, merged))
     return results
 
 
@@ -96,6 +99,8 @@ def _sources(repo: Repository, year: int, kommuner: Sequence[str]) -> Sources:
 def _merge(into: Collected, part: Collected) -> None:
     for kommun, values in part.values.items():
         into.values.setdefault(kommun, {}).update(values)
+    for place, values in part.references.items():
+        into.references.setdefault(place, {}).update(values)
     into.other_kommuner += part.other_kommuner
     into.other_kpis += part.other_kpis
 

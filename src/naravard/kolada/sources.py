@@ -3,6 +3,9 @@
 The strategy revision in force for a year lists the nyckeltal with a `kolada`
 KPI id and the kommuner with their kommunkod; Kolada speaks in KPI ids and
 kommunkoder, the repository in ids. This module translates between them.
+Beside the kommuner, Kolada is asked for the region's own values (its
+"municipality" `00` + länskod, e.g. `0024` for Västerbotten) and Sweden's (`0000`):
+the report shows them as reference values.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from naravard.kolada.parse import KoladaRow
 from naravard.model.strategy import Strategi
 from naravard.suggest import did_you_mean
 
+REGION = "region"
+RIKET = "riket"
+RIKET_CODE = "0000"  # Kolada's "municipality" for the whole of Sweden
+
 
 @dataclass(frozen=True)
 class Sources:
@@ -26,6 +33,7 @@ class Sources:
     kommun_by_code: dict[str, str]
     nyckeltal_order: tuple[str, ...]
     kommun_order: tuple[str, ...]
+    region_code: str = ""  # Kolada's id of the whole region, "00" + länskod
 
     @property
     def kpis(self) -> list[str]:
@@ -34,8 +42,13 @@ class Sources:
 
     @property
     def kommunkoder(self) -> list[str]:
-        """The kommunkoder to ask Kolada for."""
-        return list(self.kommun_by_code)
+        """The kommunkoder to ask Kolada for: the kommuner's, then the region's and Sweden's."""
+        return [*self.kommun_by_code, *self.reference_by_code]
+
+    @property
+    def reference_by_code(self) -> dict[str, str]:
+        """Kolada's ids of the region and of Sweden, and the section of the file they go in."""
+        return {self.region_code: REGION, RIKET_CODE: RIKET} if self.region_code else {RIKET_CODE: RIKET}
 
 
 def build_sources(strategy: Strategi, year: int, kommuner: Sequence[str] = ()) -> Sources:
@@ -56,7 +69,20 @@ def build_sources(strategy: Strategi, year: int, kommuner: Sequence[str] = ()) -
         kommun_by_code={k.kod: k.id for k in strategy.kommuner if not kommuner or k.id in kommuner},
         nyckeltal_order=tuple(n.id for n in strategy.nyckeltal),
         kommun_order=tuple(known),
+        region_code=region_code(strategy),
     )
+
+
+def region_code(strategy: Strategi) -> str:
+    """Kolada's id of the whole region: "00" and the länskod, which every kommunkod starts with."""
+    lanskod = strategy.region.lanskod
+    others = sorted({k.kod[:2] for k in strategy.kommuner} - {lanskod})
+    if others:
+        raise KoladaError(
+            f"Strategin har länskod {lanskod} men kommunkoder som börjar med {', '.join(others)}. "
+            "Kolada skulle ge värden för fel län: rätta `region: lanskod` eller kommunernas `kod`."
+        )
+    return "00" + lanskod
 
 
 @dataclass(frozen=True)
@@ -71,26 +97,32 @@ class Imported:
 
 @dataclass
 class Collected:
-    """Values per kommun and nyckeltal, and how many of Kolada's rows had no place in the strategy."""
+    """Values per kommun and nyckeltal, and how many of Kolada's rows had no place in the strategy.
+
+    `references` holds the region's and Sweden's values, under "region" and "riket".
+    """
 
     values: dict[str, dict[str, Imported]] = field(default_factory=dict)
+    references: dict[str, dict[str, Imported]] = field(default_factory=dict)
     other_kommuner: int = 0
     other_kpis: int = 0
 
 
 def collect(rows: Iterable[KoladaRow], sources: Sources, *, hamtad: date, complete: bool) -> Collected:
-    """Kolada's rows as values per kommun and nyckeltal (gender T already chosen).
+    """Kolada's rows as values per kommun (or region, or riket) and nyckeltal (gender T already chosen).
 
     A deleted row or a null value gives `varde: None`; a live row wins over a
-    deleted one for the same KPI, kommun and period. With `complete`, every
-    kommun and nyckeltal asked for gets a value, None where Kolada had none.
+    deleted one for the same KPI, place and period. With `complete`, every
+    kommun, the region, Sweden and every nyckeltal asked for get a value, None
+    where Kolada had none.
     """
+    places = {**sources.kommun_by_code, **sources.reference_by_code}
     found: dict[tuple[str, str], Imported] = {}
     live: set[tuple[str, str]] = set()
     result = Collected()
     for row in rows:
-        kommun = sources.kommun_by_code.get(row.municipality)
-        if kommun is None:
+        place = places.get(row.municipality)
+        if place is None:
             result.other_kommuner += 1
             continue
         if row.kpi not in sources.nyckeltal_by_kpi:
@@ -99,7 +131,7 @@ def collect(rows: Iterable[KoladaRow], sources: Sources, *, hamtad: date, comple
         if row.period != sources.year:
             continue  # not asked for (a fetch asks for one year; an import sorts rows by year)
         for nyckeltal in sources.nyckeltal_by_kpi[row.kpi]:
-            key = (kommun, nyckeltal)
+            key = (place, nyckeltal)
             if row.deleted and key in live:
                 continue
             found[key] = Imported(None if row.deleted else row.value, row.kpi, row.period, hamtad)
@@ -107,11 +139,15 @@ def collect(rows: Iterable[KoladaRow], sources: Sources, *, hamtad: date, comple
                 live.add(key)
     if complete:
         for kpi, ids in sources.nyckeltal_by_kpi.items():
-            for kommun in sources.kommun_by_code.values():
+            for place in places.values():
                 for nyckeltal in ids:
-                    found.setdefault((kommun, nyckeltal), Imported(None, kpi, sources.year, hamtad))
-    for kommun in sources.kommun_order:
-        for nyckeltal in sources.nyckeltal_order:
-            if (kommun, nyckeltal) in found:
-                result.values.setdefault(kommun, {})[nyckeltal] = found[(kommun, nyckeltal)]
+                    found.setdefault((place, nyckeltal), Imported(None, kpi, sources.year, hamtad))
+    for target, order in (
+        (result.values, sources.kommun_order),
+        (result.references, tuple(sources.reference_by_code.values())),
+    ):
+        for place in order:
+            for nyckeltal in sources.nyckeltal_order:
+                if (place, nyckeltal) in found:
+                    target.setdefault(place, {})[nyckeltal] = found[(place, nyckeltal)]
     return result

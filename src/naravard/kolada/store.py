@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap
 from naravard.atomic import write_or_fail
 from naravard.authoring.roundtrip import WrittenNull, build_yaml, dump, insert_in_order, load
 from naravard.kolada.errors import KoladaError
-from naravard.kolada.sources import Imported, Sources
+from naravard.kolada.sources import REGION, RIKET, Imported, Sources
 from naravard.loader import load_document, load_text
 from naravard.model.imported import ImporteradeNyckeltal
 from naravard.model.messages import iter_schema_findings
@@ -44,6 +44,8 @@ class Written:
     missing: int
     removed: int
     created: bool
+    references: int = 0  # values (not null) for the region and Sweden
+    references_missing: int = 0
 
 
 def nyckeltal_path(root: Path, year: int) -> Path:
@@ -57,13 +59,16 @@ def store(
     values: dict[str, dict[str, Imported]],
     *,
     replace: bool,
+    references: dict[str, dict[str, Imported]] | None = None,
 ) -> Written:
-    """Write `values` into the year's file, creating it when needed.
+    """Write `values` (per kommun) and `references` (`region`, `riket`) into the year's file.
 
-    With `replace`, the sections of the kommuner in `sources` hold exactly the
-    nyckeltal in `values` afterwards (one that the strategy no longer imports is
-    removed); otherwise only the given values change.
+    The file is created when needed. With `replace`, the sections of the kommuner
+    in `sources`, and the region's and Sweden's, hold exactly the nyckeltal given
+    afterwards (one that the strategy no longer imports is removed); otherwise
+    only the given values change.
     """
+    references = references or {}
     year = sources.year
     path = nyckeltal_path(root, year)
     rel = path.relative_to(root).as_posix()
@@ -83,11 +88,20 @@ def store(
         _block(section)
         for nyckeltal, value in entries.items():
             _put(section, nyckeltal, value, sources.nyckeltal_order)
+    for name, entries in references.items():
+        section = tree.get(name)
+        if not isinstance(section, CommentedMap):
+            section = CommentedMap()
+            insert_in_order(tree, name, section, _TOP_LEVEL)
+        _block(section)
+        for nyckeltal, value in entries.items():
+            _put(section, nyckeltal, value, sources.nyckeltal_order)
     if replace:
-        for kommun in sources.kommun_by_code.values():
-            section = kommuner.get(kommun)
+        sections = [(kommuner.get(k), values.get(k, {})) for k in sources.kommun_by_code.values()]
+        sections += [(tree.get(n), references.get(n, {})) for n in sources.reference_by_code.values()]
+        for section, kept in sections:
             if isinstance(section, CommentedMap):
-                stale = [key for key in section if key not in values.get(kommun, {})]
+                stale = [key for key in section if key not in kept]
                 for key in stale:
                     del section[key]
                 removed += len(stale)
@@ -95,6 +109,7 @@ def store(
     _check(rel, data)
     write_or_fail(path, data)
     written = [v for entries in values.values() for v in entries.values()]
+    shown = [v for entries in references.values() for v in entries.values()]
     return Written(
         rel=rel,
         year=year,
@@ -103,7 +118,12 @@ def store(
         missing=sum(1 for v in written if v.varde is None),
         removed=removed,
         created=not exists,
+        references=sum(1 for v in shown if v.varde is not None),
+        references_missing=sum(1 for v in shown if v.varde is None),
     )
+
+
+_TOP_LEVEL = ("ar", "kommuner", REGION, RIKET)  # the model's order
 
 
 def _new_tree(year: int) -> CommentedMap:
