@@ -226,7 +226,7 @@ def migrate(
         raise fail(error) from None
     renamed = failed = 0
     for m in migrations:
-        problem = None if check or not m.renames else _attempt(partial(write_migration, m))
+        problem = m.refusal or (None if check or not m.renames else _attempt(partial(write_migration, m)))
         if problem:
             failed += 1
             typer.echo(f"{m.rel}: {problem}", err=True)

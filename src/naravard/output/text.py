@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from naravard.findings import CheckResult, Finding, Severity
+from naravard.loader.breaks import split_lines
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
 
@@ -39,7 +40,7 @@ def _source_lines(root: Path, rel: str) -> list[str]:
             data = handle.read(2 * 1024 * 1024)
     except OSError:
         return []
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    return split_lines(data.decode("utf-8", errors="replace").lstrip("\ufeff"))
 
 
 def _visible(line: str) -> str:
