@@ -99,7 +99,7 @@ def build_report(
 ) -> list[Path]:
     """Render the report for `year` into `out`; return the files written."""
     from naravard.report.charts import build_charts, chart_workers
-    from naravard.report.render import write_report
+    from naravard.report.render import report_name, write_report
 
     files = list(iter_data_files(root))
     if year is None:
@@ -115,9 +115,35 @@ def build_report(
             context = child.submit(_report_context, root, year, kommuner).result()
     else:
         context = _report_context(root, year, kommuner)
+    _refuse_report_targets(root, out, report_name(context))
     with chart_workers(len(context.kommuner)) as workers:
         charts = build_charts(context, progress=progress, workers=workers)
     return write_report(context, charts, out, formats=formats, templates=root / "templates")
+
+
+def _refuse_report_targets(root: Path, out: Path, name: str) -> None:
+    """UsageError before anything is drawn when the report would be written through a link.
+
+    Inside the repository no folder on the way to `out` may be a link (rapport/ → /somewhere);
+    `out` must be a folder, and nothing the report replaces in it a link or no regular file.
+    """
+    from naravard.atomic import RefusedTarget, refuse_folder, refuse_target
+
+    out, root = out.absolute(), root.absolute()
+    try:
+        if out.is_relative_to(root):
+            refuse_folder(out, root=root)
+        elif out.is_symlink():
+            raise RefusedTarget(out, f"{out} är en symbolisk länk; naravard skriver inte genom en länk")
+        if out.exists() and not out.is_dir():
+            raise RefusedTarget(out, f"{out} är ingen mapp; ange en mapp för rapporten med --out")
+        refuse_target(out / f"{name}.html")
+        refuse_folder(out / name, root=out)
+        if (out / name).is_dir():
+            for entry in (out / name).iterdir():
+                refuse_target(entry)
+    except RefusedTarget as exc:
+        raise UsageError(f"{exc.strerror}.") from None
 
 
 def _report_context(root: Path, year: int, kommuner: Sequence[str]) -> ReportContext:

@@ -242,5 +242,5 @@ def write_fixes(root: Path, outcome: FileFixes) -> bool:
             return False
     except OSError:
         return False
-    write_atomic(path, outcome.after)
+    write_atomic(path, outcome.after, root=root)
     return True

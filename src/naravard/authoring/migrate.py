@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from naravard.atomic import write_atomic
+from naravard.atomic import repository_of, write_atomic
 from naravard.authoring.fmt import same_values
 from naravard.discover import within
 from naravard.loader import load_text
@@ -125,5 +125,5 @@ def write_migration(migration: Migration) -> bool:
     """Write the migrated file atomically, unless it changed on disk since it was read."""
     if migration.path.read_bytes() != migration.before:
         return False
-    write_atomic(migration.path, migration.after)
+    write_atomic(migration.path, migration.after, root=repository_of(migration.path, migration.rel))
     return True

@@ -96,7 +96,7 @@ def store(
                 removed += len(stale)
     data = _dump(tree, bom=bom, newline=newline)
     _check(rel, data)
-    write_or_fail(path, data)
+    write_or_fail(path, data, root=root)
     written = [v for entries in values.values() for v in entries.values()]
     return Written(
         rel=rel,
