@@ -163,8 +163,8 @@ def test_diff_rev_as_a_pull_request_comment(history: Repo) -> None:
         catch_exceptions=False,
     )
     assert result.exit_code == 0
-    assert result.stdout.startswith("## naravard: vad ändringen betyder (HEAD~1..HEAD)")
-    assert "- Borlänge 2024: Nära mellan oss 3 → 4; fast-lakarkontakt 45 → 46,5" in result.stdout
+    assert result.stdout.startswith("## naravard: vad ändringen betyder (HEAD\\~1..HEAD)")
+    assert "- Borlänge 2024\\: Nära mellan oss 3 → 4; fast\\-lakarkontakt 45 → 46,5" in result.stdout
 
 
 def test_an_unknown_revision_is_a_usage_error(history: Repo) -> None:

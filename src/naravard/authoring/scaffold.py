@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from naravard.atomic import RefusedTarget, create_new, refuse_folder
+from naravard.authoring.yamltext import one_line
 from naravard.errors import UsageError
 from naravard.model.strategy import Strategi
+from naravard.output.terminal import visible
 from naravard.repository import Entry, Repository
 from naravard.suggest import did_you_mean
 
@@ -44,8 +46,12 @@ def revision(repo: Repository, year: int) -> Entry[Strategi]:
 
 
 def kommun_name(strategy: Strategi, kommun: str) -> str:
-    """The kommun's name as the strategy writes it (its id when the revision lacks it)."""
-    return next((k.namn for k in strategy.kommuner if k.id == kommun), kommun)
+    """The kommun's name as the strategy writes it (its id when the revision lacks it).
+
+    On one line and without control characters: it goes into comments of the new file, where a
+    line break would start YAML of its own (issue 21).
+    """
+    return visible(one_line(next((k.namn for k in strategy.kommuner if k.id == kommun), kommun)))
 
 
 def create(root: Path, scaffold: Scaffold) -> Path:
