@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from naravard.errors import UsageError
+from naravard.loader import MAX_BYTES
 
 
 class Kind(StrEnum):
@@ -132,15 +133,35 @@ class GitSnapshot:
         self.revision = revision
         self._blobs: dict[str, str] = {}
         self._contents: dict[str, bytes] | None = None
-        listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", "data", CONFIG_NAME)
+        self.too_large: set[str] = set()  # blobs over the loader's size limit: never read (issue 21)
+        if revision.startswith("-"):
+            raise UsageError(
+                f"`{revision}` är ingen git-version. Ange t.ex. --rev main..HEAD eller --rev HEAD~1."
+            )
+        # --end-of-options: a revision is never taken for an option of git's (`--rev --output=…`).
+        listing = _git(
+            root,
+            "ls-tree",
+            "-r",
+            "-z",
+            "-l",
+            "--full-tree",
+            "--end-of-options",
+            revision,
+            "--",
+            "data",
+            CONFIG_NAME,
+        )
         for record in listing.split(b"\0"):
             if not record:
                 continue
             meta, _, rel = record.partition(b"\t")
-            mode, kind, blob = meta.split()
+            mode, kind, blob, size = meta.split()
             name = rel.decode("utf-8", errors="replace")
             if kind == b"blob":
                 self._blobs[name] = blob.decode() if mode != b"120000" else ""
+                if size.isdigit() and int(size) > MAX_BYTES:
+                    self.too_large.add(name)
 
     def files(self) -> list[DataFile]:
         """Every YAML file under data/ at the revision, classified like the working tree's."""
@@ -158,8 +179,10 @@ class GitSnapshot:
         blob = self._blobs.get(rel)
         if not blob:
             return None
+        if rel in self.too_large:
+            return None
         if self._contents is None:
-            wanted = sorted({b for b in self._blobs.values() if b})
+            wanted = sorted({b for rel, b in self._blobs.items() if b and rel not in self.too_large})
             self._contents = _read_blobs(self.root, wanted)
         return self._contents.get(blob)
 

@@ -16,7 +16,7 @@ from naravard.config import Konfiguration, load_config
 from naravard.discover import CONFIG_NAME, EXPECTED_NAMES, DataFile, GitSnapshot, Kind, iter_data_files
 from naravard.errors import UsageError
 from naravard.findings import Finding, Location
-from naravard.loader import SourceDocument
+from naravard.loader import MAX_BYTES, SourceDocument
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
 from naravard.model.followup import Uppfoljning
 from naravard.model.handlingsplan import Handlingsplan
@@ -62,6 +62,7 @@ class Repository:
     followups: list[Entry[Uppfoljning]] = field(default_factory=list)
     handlingsplaner: list[Entry[Handlingsplan]] = field(default_factory=list)
     imported: list[Entry[ImporteradeNyckeltal]] = field(default_factory=list)
+    skipped: list[Finding] = field(default_factory=list)  # files of a revision not read (too large)
     _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
     _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
@@ -181,7 +182,11 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
     docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
-            if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
+            if snapshot is not None and file.rel in snapshot.too_large:  # the working tree's limit
+                skipped = Finding(Location(file.rel), "NV009", _too_large_at(snapshot.revision))
+                repo.findings.append(skipped)
+                repo.skipped.append(skipped)
+            elif snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
                 repo.findings.append(Finding(Location(file.rel), "NV009", _LINK))
             continue
         repo.findings.extend(doc.findings)
@@ -205,6 +210,13 @@ def _load(root: Path, revision: str | None, jobs: int | None, until: int | None)
 
 
 _LINK = "Filen är en symbolisk länk och läses inte. Lägg in själva filen i stället för en länk."
+
+
+def _too_large_at(revision: str) -> str:
+    return (
+        f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB i revisionen {revision} och läses inte "
+        "(samma gräns som för filerna i arbetskopian)."
+    )
 
 
 def _later(file: DataFile, until: int | None) -> bool:

@@ -212,10 +212,14 @@ def compare_revisions(old: Repository, new: Repository, *, labels: tuple[str, st
     old_followups = {(f.model.kommun, f.model.ar): f for f in old.followups}
     new_followups = {(f.model.kommun, f.model.ar): f for f in new.followups}
     followups = []
+    skipped = {f.location.file for f in (*old.skipped, *new.skipped)}
     for key in sorted(old_followups.keys() | new_followups.keys(), key=lambda k: (k[1], k[0])):
         a, b = old_followups.get(key), new_followups.get(key)
         if a and b and a.model == b.model:
             continue
+        present = a or b
+        if present is not None and present.doc.rel in skipped:
+            continue  # not read on one side: said below, never shown as added or removed
         revision = new.revision_for(key[1]) or old.revision_for(key[1])
         if revision is None:
             continue
@@ -229,7 +233,9 @@ def compare_revisions(old: Repository, new: Repository, *, labels: tuple[str, st
             titles=titles,
         )
         followups.append(diff)
-    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(_other_files(old, new)))
+    notes = tuple(f"{f.location.file}: {f.message}" for f in (*old.skipped, *new.skipped))
+    files = [f for f in _other_files(old, new) if f.file not in skipped]
+    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(files), notes)
 
 
 def _other_files(old: Repository, new: Repository) -> list[FileChange]:

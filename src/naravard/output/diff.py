@@ -242,7 +242,7 @@ def years_markdown(diff: YearDiff, *, detailed: bool) -> str:
 def revision_markdown(diff: RevisionDiff) -> str:
     """What a change to the repository means, as a pull-request comment."""
     lines = [f"## naravard: vad ändringen betyder ({_md_cell(diff.rev_a)}..{_md_cell(diff.rev_b)})", ""]
-    if not diff.followups and not diff.files:
+    if not diff.followups and not diff.files and not diff.skipped:
         return "\n".join([*lines, "Inga ändringar i innehållet.", ""])
     for line in revision_lines(diff):
         lines.append(f"- {_md_cell(line)}")
@@ -270,7 +270,7 @@ def revision_lines(diff: RevisionDiff) -> list[str]:
     for f in diff.files:
         detail = f": {'; '.join(f.details)}" if f.details else ""
         out.append(f"{f.file} {word[f.kind]}{detail}")
-    return out
+    return [*out, *diff.skipped]
 
 
 def write_revision_text(diff: RevisionDiff, stream: TextIO) -> None:
