@@ -120,7 +120,7 @@ def nested(root: Path) -> list[str]:
 
 
 def kolada_url(root: Path) -> list[str]:
-    return ["kolada", "hamta", "2024", "--url", "http://[::1"]
+    return ["kolada", "hamta", "2024"]
 
 
 PROBES: dict[str, Callable[[Path], list[str]]] = {
@@ -141,26 +141,39 @@ PROBES: dict[str, Callable[[Path], list[str]]] = {
 }
 
 
+ENV = {"kolada-bad-url": {"NARAVARD_KOLADA_URL": "http://[::1"}}
+
+
 def run(name: str, deadline: float) -> tuple[float, float, str]:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "repo"
-        shutil.copytree(REPO, root)
-        args = PROBES[name](root)
-        rss = Path(tmp) / "maxrss"
-        argv = ["/usr/bin/time", "-f", "%M", "-o", str(rss), sys.executable, "-m", "naravard", *args]
-        started = time.perf_counter()
-        try:
-            done = subprocess.run(
-                [*argv, "--root", str(root)], capture_output=True, timeout=deadline, env=os.environ
-            )
-        except subprocess.TimeoutExpired:
-            return time.perf_counter() - started, 0.0, f"killed at {deadline:.0f} s"
-        seconds = time.perf_counter() - started
-        peak = rss.read_text().split() if rss.exists() else []
-        mib = int(peak[-1]) / 1024 if peak and peak[-1].isdigit() else 0.0
-        err = done.stderr.decode(errors="replace")
-        what = "traceback" if "Traceback" in err else (err.strip().splitlines() or [""])[-1][:70]
-        return seconds, mib, f"exit {done.returncode}: {what}"
+    tmp = tempfile.mkdtemp()
+    try:
+        return _run(Path(tmp), name, deadline)
+    finally:
+        subprocess.run(["rm", "-rf", tmp], check=False)  # shutil.rmtree recurses: 1,100 folders are too deep
+
+
+def _run(tmp: Path, name: str, deadline: float) -> tuple[float, float, str]:
+    root = Path(tmp) / "repo"
+    shutil.copytree(REPO, root)
+    args = PROBES[name](root)
+    rss = Path(tmp) / "maxrss"
+    argv = ["/usr/bin/time", "-f", "%M", "-o", str(rss), sys.executable, "-m", "naravard", *args]
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [*argv, "--root", str(root)],
+            capture_output=True,
+            timeout=deadline,
+            env={**os.environ, **ENV.get(name, {})},
+        )
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - started, 0.0, f"killed at {deadline:.0f} s"
+    seconds = time.perf_counter() - started
+    peak = rss.read_text().split() if rss.exists() else []
+    mib = int(peak[-1]) / 1024 if peak and peak[-1].isdigit() else 0.0
+    err = done.stderr.decode(errors="replace")
+    what = "traceback" if "Traceback" in err else (err.strip().splitlines() or [""])[-1][:70]
+    return seconds, mib, f"exit {done.returncode}: {what}"
 
 
 def main() -> int:

@@ -9,6 +9,7 @@ data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from naravard.errors import UsageError
-from naravard.loader import MAX_BYTES
 
 
 class Kind(StrEnum):
@@ -112,15 +112,34 @@ def _is_yaml(path: Path) -> bool:
 
 
 def iter_data_files(root: Path) -> Iterator[DataFile]:
-    """Every YAML file under data/, sorted, classified. Hidden folders are skipped."""
+    """Every YAML file under data/, sorted, classified. Hidden folders are skipped.
+
+    The walk keeps its own stack (1,100 nested folders made Path.rglob recurse past Python's
+    limit) and never enters a folder that is a symbolic link: what lies behind one is outside
+    what the repository holds. A file that is a link is listed, and the loader refuses it.
+    """
     data = root / "data"
+    if data.is_symlink():
+        raise UsageError(
+            "Mappen data/ är en symbolisk länk och läses inte: naravard läser bara filer som "
+            "ligger i repositoriet. Lägg in själva mappen i stället för en länk."
+        )
     found: list[Path] = []
-    for path in data.rglob("*"):
-        rel_parts = path.relative_to(data).parts
-        if any(part.startswith(".") for part in rel_parts):
+    folders = [data]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
             continue
-        if _is_yaml(path) and not path.is_dir():
-            found.append(path)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif _is_yaml(path) and not entry.is_dir():
+                found.append(path)
     for path in sorted(found):
         yield classify(root, path)
 
@@ -133,6 +152,8 @@ class GitSnapshot:
         self.revision = revision
         self._blobs: dict[str, str] = {}
         self._contents: dict[str, bytes] | None = None
+        from naravard.loader import MAX_BYTES  # not at the top: `--help` loads no YAML parser
+
         self.too_large: set[str] = set()  # blobs over the loader's size limit: never read (issue 21)
         if revision.startswith("-"):
             raise UsageError(
