@@ -106,7 +106,10 @@ def build_report(
         years = [f.year for f in files if f.kind == "uppfoljning" and f.year is not None]
         if not years:
             raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-        year = max(years)
+        # A follow-up is written after its year: one for a year still to come (a stray
+        # uppfoljning-2099.yaml) is not the latest report.
+        this_year = date.today().year
+        year = max((y for y in years if y <= this_year), default=max(years))
     if sys.platform == "linux" and len(files) >= parallel.MIN_FILES:
         # A large repository is loaded in a forked child that sends back only the report's
         # context: the memory of the loaded repository goes back to the system when the child

@@ -120,7 +120,7 @@ def _message(
         hint = did_you_mean(key, allowed)
         listing = f" Tillåtna nycklar här: {', '.join(allowed)}." if allowed else ""
         return f"Okänd nyckel `{show(key)}`{_where(path[:-1])}.{hint}{listing}"
-    if kind in ("datum", "tidpunkt"):
+    if kind in ("datum", "tidpunkt", "sokvag"):
         return str(item["msg"])
     if kind == "string_pattern_mismatch":
         pattern = item.get("ctx", {}).get("pattern", "")
