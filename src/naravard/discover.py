@@ -129,7 +129,8 @@ def iter_data_files(root: Path) -> Iterator[DataFile]:
     while folders:
         folder = folders.pop()
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError:
             continue
         for entry in entries:

@@ -31,6 +31,7 @@ from naravard.loader.messages import ParserProblem, classify
 from naravard.loader.yamlc import CSafeLoader
 
 MAX_DEPTH = 40
+MAX_NODES = 50_000  # keys and values in one file; the largest real file has a few thousand (issue 21)
 _SCAN = 32  # siblings walked before a node's children are indexed
 
 Path = tuple[str | int, ...]
@@ -193,6 +194,10 @@ class _TooLong(ValueError):
     pass
 
 
+class _Stop(Exception):
+    """The builder stops reading (a file with more values than MAX_NODES)."""
+
+
 def resolve_plain(text: str) -> Any:
     """The value of an unquoted scalar under YAML 1.2's core schema."""
     if text in _NULL:
@@ -339,9 +344,16 @@ class _Builder:
         for code, (at, extra) in self.more.items():
             self.tree.problems.append(TreeProblem(code, "", at[0], at[1], extra))
 
+    def too_many(self, at: tuple[int, int]) -> None:
+        self.problem("NV009", _too_many_message(), at)
+        self.tree.value = None
+        raise _Stop
+
     def record(self, key: Any, key_at: tuple[int, int], at: tuple[int, int]) -> int:
         """Add a node's row to the positions; return its number."""
         node = len(self.keys)
+        if node >= MAX_NODES:
+            self.too_many(at)
         self.keys.append(key)
         self.sizes.append(1)
         self.spans.extend((key_at[0], key_at[1], at[0], at[1]))
@@ -352,6 +364,8 @@ class _Builder:
         loader = self.loader(text)
         try:
             self._events(loader, stack)
+        except _Stop:
+            pass  # a limit was reached: its problem is recorded, the rest of the file is not read
         finally:
             loader.dispose()
 
@@ -394,6 +408,8 @@ class _Builder:
                         self.take_key(frame, value, _at(event), plain=not event.style)
                     continue
                 frame.key = _NO_KEY
+                if len(keys) >= MAX_NODES:
+                    self.too_many(_at(event))
                 keys.append(key)
                 sizes.append(1)
                 key_line, key_column = frame.key_at
@@ -546,6 +562,14 @@ def _documents_message() -> str:
     return (
         "Filen innehåller flera YAML-dokument (avdelade med `---`). En fil ska bara ha ett "
         "dokument: dela upp den i flera filer eller ta bort avdelaren."
+    )
+
+
+def _too_many_message() -> str:
+    limit = f"{MAX_NODES:,}".replace(",", " ")
+    return (
+        f"Filen har fler än {limit} nycklar och värden, mer än någon plan eller uppföljning har; "
+        "resten av filen läses inte. Kontrollera att rätt fil har sparats här."
     )
 
 

@@ -92,10 +92,10 @@ def _number_hint(value: Any) -> str:
     if isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", text):
-            return f" Skriv decimaler med punkt: `{text.replace(',', '.')}`."
+            return f" Skriv decimaler med punkt: `{show(text.replace(',', '.'), 60)}`."
         if re.fullmatch(r"[-+]?[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?", text):
             fixed = re.sub(r"[  ]", "", text).replace(",", ".")
-            return f" Skriv talet utan mellanslag: `{fixed}`."
+            return f" Skriv talet utan mellanslag: `{show(fixed, 60)}`."
         if "%" in text:
             return " Skriv bara talet, utan procenttecken (enheten står i strategin)."
         return " Skriv ett tal med decimalpunkt, t.ex. 52.1, eller null om värdet inte är känt."
