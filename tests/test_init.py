@@ -211,7 +211,8 @@ def test_the_github_workflow_runs_commands_that_work(repo: Repo, tmp_path: Path)
             ["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, (step["name"], done.stdout, done.stderr)
-    assert "Ludvika 2024: fast-lakarkontakt 43,2 → 47,9" in summary.read_text(encoding="utf-8")
+    # The summary is Markdown through the strict escaper: it renders as "Ludvika 2024: fast-lakarkontakt …".
+    assert "Ludvika 2024\\: fast\\-lakarkontakt 43,2 → 47,9" in summary.read_text(encoding="utf-8")
 
 
 def test_the_gitlab_job_is_valid_yaml_with_the_commands_of_the_cli() -> None:
