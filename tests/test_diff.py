@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from naravard.api import diff_revisions, diff_years
 from naravard.cli import app
 from naravard.errors import UsageError
+from naravard.markdown import escape_inline
 from naravard.output.diff import revision_lines, years_markdown
 from tests.conftest import Repo
 
@@ -166,8 +167,8 @@ def test_diff_rev_as_a_pull_request_comment(history: Repo) -> None:
         catch_exceptions=False,
     )
     assert result.exit_code == 0
-    assert result.stdout.startswith("## naravard: vad ändringen betyder (HEAD~1..HEAD)")
-    assert f"- Borlänge 2024: Nära mellan oss 3 → 4; {FAST} 45 → 46,5" in result.stdout
+    assert result.stdout.startswith("## naravard: vad ändringen betyder (HEAD\\~1..HEAD)")
+    assert f"- Borlänge 2024\\: Nära mellan oss 3 → 4; {escape_inline(FAST)} 45 → 46,5" in result.stdout
 
 
 def test_a_follow_up_broken_by_a_change_has_errors_and_is_not_removed(history: Repo) -> None:

@@ -15,6 +15,7 @@ import yaml
 from naravard import __version__
 from naravard.api import validate
 from naravard.authoring.init import FILES, region_files, template
+from naravard.markdown import escape_inline
 from naravard.model.schema import build_schemas, render
 from naravard.repository import load_repository
 from tests.authoring_support import fill_followup, fill_in, fill_plan, invoke, shipped_copy
@@ -243,9 +244,9 @@ def test_the_github_workflow_runs_commands_that_work(repo: Repo, tmp_path: Path)
             ["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, (step["name"], done.stdout, done.stderr)
-    assert "Ludvika 2024: Andel invånare som har en fast läkarkontakt i primärvården 43,2 → 47,9" in (
-        summary.read_text(encoding="utf-8")
-    )
+    # The summary is Markdown through the strict escaper (naravard.markdown), as it is posted.
+    name = escape_inline("Andel invånare som har en fast läkarkontakt i primärvården")
+    assert f"Ludvika 2024\\: {name} 43,2 → 47,9" in summary.read_text(encoding="utf-8")
     sarif = json.loads((root / "naravard.sarif").read_text(encoding="utf-8"))
     assert sarif["version"] == "2.1.0"
 

@@ -352,6 +352,86 @@ def test_the_address_must_be_http() -> None:
         KoladaClient("file:///etc")
 
 
+# --- A hostile Kolada, or a hostile address (issue 21) ------------------------------------------
+
+
+def test_a_malformed_address_is_said_in_swedish() -> None:
+    with pytest.raises(KoladaError, match="ingen giltig http- eller https-adress"):
+        KoladaClient("http://[::1")
+
+
+def test_credentials_in_the_address_are_never_shown() -> None:
+    closed = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    port = closed.server_address[1]
+    closed.server_close()
+    c = KoladaClient(f"http://kalle:hemligt@127.0.0.1:{port}/v3", sleep=Sleeps(), attempts=1)
+    with pytest.raises(KoladaError) as raised:
+        fetch_all(c)
+    assert "hemligt" not in str(raised.value) and "kalle" not in str(raised.value)
+    assert f"127.0.0.1:{port}" in str(raised.value)
+
+
+def test_a_thousand_distinct_pages_are_not_called_already_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    from naravard.kolada import client as module
+
+    pages = iter(range(10_000))
+    monkeypatch.setattr(module, "MAX_PAGES", 5)
+    monkeypatch.setattr(
+        KoladaClient, "_get_json", lambda self, url: {"values": [], "next_url": f"?page={next(pages)}"}
+    )
+    with pytest.raises(KoladaError, match="fler än 5 sidor") as raised:
+        fetch_all(KoladaClient("http://127.0.0.1:9/v3"))
+    assert "redan" not in str(raised.value)
+
+
+def test_a_server_that_drips_its_answer_is_given_up_on() -> None:
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n")
+        while not stop.wait(0.1):  # a byte every 0.1 s: each read is within the timeout
+            try:
+                connection.sendall(b" ")
+            except OSError:
+                break
+        connection.close()
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    c = KoladaClient(f"http://127.0.0.1:{listener.getsockname()[1]}/v3", timeout=0.3, attempts=1)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KoladaError, match="hela svaret inom"):
+            fetch_all(c)
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 10  # before: as long as the server kept dripping
+
+
+def test_the_whole_fetch_has_a_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = iter(range(0, 100_000, 600))  # every look at the clock: ten minutes later
+    monkeypatch.setattr(
+        KoladaClient, "_get_json", lambda self, url: {"values": [], "next_url": f"?p={next(now)}"}
+    )
+    with pytest.raises(KoladaError, match="tog mer än 30 minuter"):
+        fetch_all(KoladaClient("http://127.0.0.1:9/v3", clock=lambda: float(next(now))))
+
+
+def test_a_saved_file_that_is_not_json_is_not_told_to_try_later(repo: Repo, tmp_path: Path) -> None:
+    saved = tmp_path / "svar.json"
+    saved.write_text('{"values": [', encoding="utf-8")
+    code, _, err = invoke("kolada", "import", str(saved), "--root", str(repo.root))
+    assert code == 2
+    assert "inte giltig JSON" in err and "senare" not in err
+
+
 # --- `naravard kolada hamta` and the file it writes --------------------------------------------
 
 

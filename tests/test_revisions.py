@@ -83,7 +83,7 @@ def test_a_file_that_cannot_be_written_is_said_and_exits_1(
 ) -> None:
     from naravard.authoring import migrate
 
-    def refuse(_path: object, _data: bytes) -> None:
+    def refuse(_path: object, _data: bytes, **_: object) -> None:
         raise PermissionError(13, "Åtkomst nekad")
 
     monkeypatch.setattr(migrate, "write_atomic", refuse)

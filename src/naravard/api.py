@@ -157,13 +157,14 @@ def build_report(
     `notice` hears, in Swedish, which files have errors and were left out.
     """
     from naravard.report.charts import build_charts
-    from naravard.report.render import write_report
+    from naravard.report.render import report_name, write_report
 
     if year is None:
         year = _report_year(root)
     # The repository is dropped when its context is made: the chart workers are fresh
     # processes (naravard.workers), so none of them holds a copy of it either.
     context = _report_context(root, year, kommuner, jobs)
+    _refuse_report_targets(root, out, report_name(context))
     if notice is not None:
         for bad in context.error_files:
             left = (
@@ -188,7 +189,37 @@ def _report_year(root: Path) -> int:
     years = followup_years(repo)
     if not years:
         raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
-    return latest_submitted_year(repo, core.check(repo)) or years[-1]
+    # A follow-up is written after its year: one for a year still to come (a stray
+    # uppfoljning-2099.yaml) is not the latest report.
+    this_year = date.today().year
+    return latest_submitted_year(repo, core.check(repo)) or max(
+        (y for y in years if y <= this_year), default=years[-1]
+    )
+
+
+def _refuse_report_targets(root: Path, out: Path, name: str) -> None:
+    """UsageError before anything is drawn when the report would be written through a link.
+
+    Inside the repository no folder on the way to `out` may be a link (rapport/ → /somewhere);
+    `out` must be a folder, and nothing the report replaces in it a link or no regular file.
+    """
+    from naravard.atomic import RefusedTarget, refuse_folder, refuse_target
+
+    out, root = out.absolute(), root.absolute()
+    try:
+        if out.is_relative_to(root):
+            refuse_folder(out, root=root)
+        elif out.is_symlink():
+            raise RefusedTarget(out, f"{out} är en symbolisk länk; naravard skriver inte genom en länk")
+        if out.exists() and not out.is_dir():
+            raise RefusedTarget(out, f"{out} är ingen mapp; ange en mapp för rapporten med --out")
+        refuse_target(out / f"{name}.html")
+        refuse_folder(out / name, root=out)
+        if (out / name).is_dir():
+            for entry in (out / name).iterdir():
+                refuse_target(entry)
+    except RefusedTarget as exc:
+        raise UsageError(f"{exc.strerror}.") from None
 
 
 def _report_context(root: Path, year: int, kommuner: Sequence[str], jobs: int | None) -> ReportContext:

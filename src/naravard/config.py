@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, ValidationError, create_model
+from pydantic import Field, ValidationError, create_model, field_validator
+from pydantic_core import PydanticCustomError
 
 from naravard.findings import Finding
 from naravard.loader import SourceDocument
 from naravard.model.messages import iter_schema_findings
 from naravard.model.types import Datum, StrictModel, Text
+from naravard.suggest import show
 
 if TYPE_CHECKING:
     from naravard.rules.base import AnyOption
@@ -42,6 +44,21 @@ class Undantag(StrictModel):
     skal: Annotated[str, Field(min_length=3)] = Field(description="Varför undantaget behövs.")
     ansvarig: Annotated[str, Field(min_length=2)] = Field(description="Vem som ansvarar för undantaget.")
     galler_till: Datum = Field(description="Sista dag undantaget gäller; därefter visas varningen igen.")
+
+    @field_validator("fil")
+    @classmethod
+    def _inside(cls, fil: str | None) -> str | None:
+        # `/etc/passwd` or `../x` names nothing in the repository: said, never silently ignored.
+        if fil is None:
+            return fil
+        parts = fil.replace("\\", "/").split("/")
+        if fil.startswith(("/", "\\")) or ".." in parts or (len(fil) > 1 and fil[1] == ":"):
+            raise PydanticCustomError(
+                "sokvag",
+                f"`{show(fil)}` ligger inte i repositoriet: skriv filen eller mappen från repositoriets "
+                "rot, t.ex. `data/kommuner/falun` (utan / först och utan ..).",
+            )
+        return fil
 
     def covers(self, code: str, rel: str, today: date) -> bool:
         """True when this waiver silences `code` in the file `rel` today."""

@@ -9,6 +9,7 @@ data/kommuner/<kommun>/uppfoljning-<år>.yaml      a yearly follow-up
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -111,15 +112,35 @@ def _is_yaml(path: Path) -> bool:
 
 
 def iter_data_files(root: Path) -> Iterator[DataFile]:
-    """Every YAML file under data/, sorted, classified. Hidden folders are skipped."""
+    """Every YAML file under data/, sorted, classified. Hidden folders are skipped.
+
+    The walk keeps its own stack (1,100 nested folders made Path.rglob recurse past Python's
+    limit) and never enters a folder that is a symbolic link: what lies behind one is outside
+    what the repository holds. A file that is a link is listed, and the loader refuses it.
+    """
     data = root / "data"
+    if data.is_symlink():
+        raise UsageError(
+            "Mappen data/ är en symbolisk länk och läses inte: naravard läser bara filer som "
+            "ligger i repositoriet. Lägg in själva mappen i stället för en länk."
+        )
     found: list[Path] = []
-    for path in data.rglob("*"):
-        rel_parts = path.relative_to(data).parts
-        if any(part.startswith(".") for part in rel_parts):
+    folders = [data]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
             continue
-        if _is_yaml(path) and not path.is_dir():
-            found.append(path)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif _is_yaml(path) and not entry.is_dir():
+                found.append(path)
     for path in sorted(found):
         yield classify(root, path)
 
@@ -132,15 +153,37 @@ class GitSnapshot:
         self.revision = revision
         self._blobs: dict[str, str] = {}
         self._contents: dict[str, bytes] | None = None
-        listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", "data", CONFIG_NAME)
+        from naravard.loader import MAX_BYTES  # not at the top: `--help` loads no YAML parser
+
+        self.too_large: set[str] = set()  # blobs over the loader's size limit: never read (issue 21)
+        if revision.startswith("-"):
+            raise UsageError(
+                f"`{revision}` är ingen git-version. Ange t.ex. --rev main..HEAD eller --rev HEAD~1."
+            )
+        # --end-of-options: a revision is never taken for an option of git's (`--rev --output=…`).
+        listing = _git(
+            root,
+            "ls-tree",
+            "-r",
+            "-z",
+            "-l",
+            "--full-tree",
+            "--end-of-options",
+            revision,
+            "--",
+            "data",
+            CONFIG_NAME,
+        )
         for record in listing.split(b"\0"):
             if not record:
                 continue
             meta, _, rel = record.partition(b"\t")
-            mode, kind, blob = meta.split()
+            mode, kind, blob, size = meta.split()
             name = rel.decode("utf-8", errors="replace")
             if kind == b"blob":
                 self._blobs[name] = blob.decode() if mode != b"120000" else ""
+                if size.isdigit() and int(size) > MAX_BYTES:
+                    self.too_large.add(name)
 
     def files(self) -> list[DataFile]:
         """Every YAML file under data/ at the revision, classified like the working tree's."""
@@ -158,8 +201,10 @@ class GitSnapshot:
         blob = self._blobs.get(rel)
         if not blob:
             return None
+        if rel in self.too_large:
+            return None
         if self._contents is None:
-            wanted = sorted({b for b in self._blobs.values() if b})
+            wanted = sorted({b for rel, b in self._blobs.items() if b and rel not in self.too_large})
             self._contents = _read_blobs(self.root, wanted)
         return self._contents.get(blob)
 

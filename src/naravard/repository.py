@@ -23,7 +23,7 @@ from naravard.discover import (
 )
 from naravard.errors import UsageError
 from naravard.findings import Code, Finding, Location
-from naravard.loader import SourceDocument
+from naravard.loader import MAX_BYTES, SourceDocument
 from naravard.loader.cache import ParseCache
 from naravard.loader.codes import UNREADABLE_FILE
 from naravard.loader.parallel import InMemory, OnDisk, Source, load_all, load_source
@@ -79,6 +79,7 @@ class Repository:
     imported: list[Entry[ImporteradeNyckeltal]] = field(default_factory=list)
     partial: list[Entry[BaseModel]] = field(default_factory=list)
     drafts: set[str] = field(default_factory=set)  # follow-ups with no score filled in (naravard.submission)
+    skipped: list[Finding] = field(default_factory=list)  # files of a revision not read (too large)
     _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
     _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
@@ -236,7 +237,11 @@ def _load(
     docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
-            if snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
+            if isinstance(snapshot, GitSnapshot) and file.rel in snapshot.too_large:  # the tree's limit
+                skipped = UNREADABLE_FILE.at(Location(file.rel), _too_large_at(snapshot.revision))
+                repo.findings.append(skipped)
+                repo.skipped.append(skipped)
+            elif snapshot is not None:  # in a revision, a file with no bytes is a symbolic link
                 repo.findings.append(UNREADABLE_FILE.at(Location(file.rel), _LINK))
             continue
         repo.documents.append(doc)
@@ -266,6 +271,13 @@ def _load(
 
 
 _LINK = "Filen är en symbolisk länk och läses inte. Lägg in själva filen i stället för en länk."
+
+
+def _too_large_at(revision: str) -> str:
+    return (
+        f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB i revisionen {revision} och läses inte "
+        "(samma gräns som för filerna i arbetskopian)."
+    )
 
 
 def _later(file: DataFile, until: int | None) -> bool:

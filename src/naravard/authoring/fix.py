@@ -22,16 +22,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from naravard.atomic import write_atomic
+from naravard.authoring.fmt import same_values
 from naravard.authoring.targets import model_for
 from naravard.core import check
 from naravard.discover import within
 from naravard.findings import FixKind
 from naravard.loader import MAX_BYTES, load_text
+from naravard.loader.breaks import parser_positions
+from naravard.loader.tree import build_tree, resolve_plain
 from naravard.loader.yamlc import CSafeLoader as _Loader
 from naravard.model.messages import iter_schema_findings
 from naravard.repository import Repository
@@ -78,11 +82,13 @@ def _plain_words(path: Path) -> dict[tuple[int, int], str]:
     if stored is None:
         return {}
     found = {}
+    real = parser_positions(stored.text)
     try:
         for token in yaml.scan(stored.text, Loader=_Loader):
             start, end = token.start_mark, token.end_mark
             if isinstance(token, yaml.ScalarToken) and token.plain and start.line == end.line:
-                found[(start.line + 1, start.column + 1)] = token.value
+                line, column = (start.line, start.column) if real is None else real(start.line, start.column)
+                found[(line + 1, column + 1)] = token.value
     except yaml.YAMLError:
         return {}
     return found
@@ -144,9 +150,40 @@ def plan_fixes(root: Path, fixes: Sequence[Fix]) -> list[FileFixes]:
                 made.append(fix)
             else:
                 left.append(fix)
+        if made and not _only_fixed(rel, before, "\n".join(lines), made):
+            made, left, lines = [], [*made, *left], stored.text.split("\n")
         after_bytes = stored.with_text("\n".join(lines)).to_bytes()
         outcomes.append(FileFixes(rel, tuple(reversed(made)), tuple(reversed(left)), before, after_bytes))
     return outcomes
+
+
+def _only_fixed(rel: str, before: bytes, text: str, made: Sequence[Fix]) -> bool:
+    """Re-read the fixed text, as fmt does: the old values with only the fixed words changed."""
+    old = load_text(rel, before)
+    new = build_tree(text)
+    if old.findings or new.problems:
+        return False
+    at = {(f.line, f.column): f.new for f in made}
+
+    def expected(value: Any, path: tuple[Any, ...]) -> Any:
+        if isinstance(value, dict):
+            out = {}
+            for key, item in value.items():
+                span = old.spans.get((*path, key))
+                new_key = key
+                if span is not None and (span.key_line, span.key_column) in at:
+                    new_key = resolve_plain(at.pop((span.key_line, span.key_column)))
+                out[new_key] = expected(item, (*path, key))
+            return out
+        if isinstance(value, list):
+            return [expected(item, (*path, n)) for n, item in enumerate(value)]
+        span = old.spans.get(path)
+        if span is not None and (span.line, span.column) in at:
+            return resolve_plain(at.pop((span.line, span.column)))
+        return value
+
+    wanted = expected(old.value, ())
+    return not at and same_values(wanted, new.value)
 
 
 def _edited(lines: list[str], fix: Fix) -> list[str] | None:
@@ -188,5 +225,5 @@ def write_fixes(root: Path, outcome: FileFixes) -> bool:
             return False
     except OSError:
         return False
-    write_atomic(path, outcome.after)
+    write_atomic(path, outcome.after, root=root)
     return True

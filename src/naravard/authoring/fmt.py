@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from naravard.atomic import write_atomic
+from naravard.atomic import repository_of, write_atomic
 from naravard.authoring.lines import comment_texts, strip_trailing_space
 from naravard.authoring.order import order_block_mappings, order_flow_mappings
 from naravard.authoring.roundtrip import build_yaml, drop_needless_quotes, dump, load
@@ -153,7 +153,7 @@ def write_formatted(result: Formatted) -> bool:
         return False
     if current != result.before:
         return False
-    write_atomic(result.path, result.after)
+    write_atomic(result.path, result.after, root=repository_of(result.path, result.rel))
     return True
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 
 import yaml
 
+from naravard.loader.breaks import Mapper, parser_positions
 from naravard.loader.yamlc import CSafeLoader as _Loader
 
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
@@ -54,13 +55,23 @@ class LineMap:
         return self._comment_columns.get(line)
 
 
+class _Mark:
+    """A token's mark on the real lines of the text (loader.breaks), not libyaml's."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, mark: yaml.Mark, real: Mapper | None) -> None:
+        self.line, self.column = (mark.line, mark.column) if real is None else real(mark.line, mark.column)
+
+
 def scan_lines(text: str) -> LineMap:
     """Classify every line of `text` (which must be valid YAML: yaml.YAMLError otherwise)."""
     lines = text.split("\n")
     covered = [0] * len(lines)  # how far tokens reach on each line
     first: list[int | None] = [None] * len(lines)
+    real = parser_positions(text)
     for token in yaml.scan(text, Loader=_Loader):
-        start, end = token.start_mark, token.end_mark
+        start, end = _Mark(token.start_mark, real), _Mark(token.end_mark, real)
         if (start.line, start.column) == (end.line, end.column):
             continue  # KeyToken, BlockEndToken...: they take no room
         if first[start.line] is None:

@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from naravard.atomic import write_atomic
+from naravard.atomic import repository_of, write_atomic
+from naravard.authoring.fmt import same_values
 from naravard.discover import within
 from naravard.loader import load_text
+from naravard.loader.tree import build_tree
 from naravard.model.strategy import Strategi
 from naravard.repository import Repository
 from naravard.textfile import TextFile
@@ -43,6 +46,7 @@ class Migration:
     after: bytes
     renames: list[Rename] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
+    refusal: str | None = None  # why the file is not rewritten, though ids would be renamed
 
 
 def plan_migrations(repo: Repository, prefixes: Sequence[str] = ()) -> list[Migration]:
@@ -57,7 +61,7 @@ def plan_migrations(repo: Repository, prefixes: Sequence[str] = ()) -> list[Migr
             continue
         path = repo.root / rel
         migration = _migrate(rel, path, path.read_bytes(), revision.model)
-        if migration.renames or migration.unmapped:
+        if migration.renames or migration.unmapped or migration.refusal:
             out.append(migration)
     return out
 
@@ -90,13 +94,36 @@ def _migrate(rel: str, path: Path, data: bytes, strategy: Strategi) -> Migration
                 continue
             lines[row] = lines[row][:column] + new + lines[row][column + len(key) :]
             migration.renames.append(Rename(span.key_line, span.key_column, key, new))
-    migration.after = stored.with_text("\n".join(lines)).to_bytes()
+    text = "\n".join(lines)
+    if migration.renames and not _only_renamed(doc.value, text, migration.renames):
+        migration.refusal = _NOT_VERIFIED
+        migration.renames.clear()
+        return migration
+    migration.after = stored.with_text(text).to_bytes()
     return migration
+
+
+def _only_renamed(before: dict[str, Any], text: str, renames: list[Rename]) -> bool:
+    """Re-read the rewritten text: its values must be the old ones with just the keys renamed (as fmt)."""
+    expected = dict(before)
+    by_old = {r.old: r.new for r in renames}
+    for section, _ in SECTIONS:
+        values = before.get(section)
+        if isinstance(values, dict):
+            expected[section] = {by_old.get(k, k): v for k, v in values.items()}
+    tree = build_tree(text)
+    return not tree.problems and same_values(expected, tree.value)
+
+
+_NOT_VERIFIED = (
+    "filen skrivs inte om: efter bytet av id:n blev något annat än nycklarna annorlunda när filen "
+    "lästes igen. Byt id:n för hand och kontrollera med `naravard validate`."
+)
 
 
 def write_migration(migration: Migration) -> bool:
     """Write the migrated file atomically, unless it changed on disk since it was read."""
     if migration.path.read_bytes() != migration.before:
         return False
-    write_atomic(migration.path, migration.after)
+    write_atomic(migration.path, migration.after, root=repository_of(migration.path, migration.rel))
     return True

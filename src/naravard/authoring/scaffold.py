@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from naravard.atomic import create_new
+from naravard.atomic import RefusedTarget, create_new, refuse_folder
+from naravard.authoring.yamltext import one_line
 from naravard.errors import UsageError
 from naravard.model.strategy import Strategi
+from naravard.output.terminal import visible
 from naravard.repository import Entry, Repository
 from naravard.suggest import did_you_mean
 
@@ -44,21 +46,23 @@ def revision(repo: Repository, year: int) -> Entry[Strategi]:
 
 
 def kommun_name(strategy: Strategi, kommun: str) -> str:
-    """The kommun's name as the strategy writes it (its id when the revision lacks it)."""
-    return next((k.namn for k in strategy.kommuner if k.id == kommun), kommun)
+    """The kommun's name as the strategy writes it (its id when the revision lacks it).
+
+    On one line and without control characters: it goes into comments of the new file, where a
+    line break would start YAML of its own (issue 21).
+    """
+    return visible(one_line(next((k.namn for k in strategy.kommuner if k.id == kommun), kommun)))
 
 
 def create(root: Path, scaffold: Scaffold) -> Path:
     """Write the new file; refuse, changing nothing, when it already exists."""
     path = root / scaffold.rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.parent.resolve().is_relative_to(root.resolve()):
-        raise UsageError(
-            f"{path.parent.relative_to(root)} är en länk till en mapp utanför repositoriet: "
-            "naravard skriver inte dit."
-        )
     try:
-        create_new(path, scaffold.text.encode("utf-8"))
+        refuse_folder(path.parent, root=root)  # a kommun folder that is a link (even a broken one)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_new(path, scaffold.text.encode("utf-8"), root=root)
+    except RefusedTarget as exc:
+        raise UsageError(f"{exc.strerror}.") from None
     except FileExistsError:
         raise UsageError(
             f"{scaffold.rel} finns redan och skrivs inte över. Ta bort eller byt namn på den "

@@ -56,21 +56,22 @@ def entry(indent: int, key: str, value: Scalar, *, note: str | None = None) -> l
         block = _block(indent + 2, value)
         if block is not None:
             header, *body = block
-            return [f"{pad}{key}: {header}" + (f"   # {_one_line(note)}" if note else ""), *body]
+            return [f"{pad}{key}: {header}" + (f"   # {one_line(note)}" if note else ""), *body]
     line = f"{pad}{key}: {scalar(value)}".rstrip()
-    return [f"{line}   # {_one_line(note)}" if note else line]
+    return [f"{line}   # {one_line(note)}" if note else line]
 
 
 def comment(indent: int, text: str) -> list[str]:
     """A comment, wrapped at the line width."""
     pad = " " * indent
     wrapped = textwrap.wrap(
-        _one_line(text), WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False
+        one_line(text), WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False
     )
     return [f"{pad}# {line}" for line in wrapped] or [f"{pad}#"]
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """`text` on one line: every kind of line break (U+2028 and NEL too) and run of spaces is one space."""
     return " ".join(text.split())
 
 

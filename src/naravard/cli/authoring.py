@@ -12,6 +12,14 @@ import typer
 from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
 
+
+def _echo(message: str, *, err: bool = False, nl: bool = True) -> None:
+    # File names and keys come from the repository: no ESC or OSC reaches the terminal (issue 21).
+    from naravard.output.terminal import visible_lines
+
+    typer.echo(visible_lines(message), err=err, nl=nl)
+
+
 new_app = typer.Typer(
     name="new",
     help="Skapa nästa års uppföljning eller en ny lokal plan, ifylld och förklarad.",
@@ -81,8 +89,8 @@ def new_plan(
 
 
 def _created(rel: str) -> None:
-    typer.echo(f"Skapade {rel}.")
-    typer.echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {rel}")
+    _echo(f"Skapade {rel}.")
+    _echo(f"Fyll i det som är tomt och kontrollera sedan: naravard validate {rel}")
 
 
 @app.command()
@@ -110,20 +118,21 @@ def fmt(
     for result in results:
         for finding in result.findings:
             loc = finding.location
-            typer.echo(f"{loc.file}:{loc.line}:{loc.column}: fel {finding.code} {finding.message}", err=True)
+            _echo(f"{loc.file}:{loc.line}:{loc.column}: fel {finding.code} {finding.message}", err=True)
         if result.refusal:
             refused += 1
-            typer.echo(f"{result.rel}: {result.refusal}", err=True)
+            _echo(f"{result.rel}: {result.refusal}", err=True)
         elif result.changed:
             changed += 1
             if check:
-                typer.echo(result.diff(), nl=False)
+                _echo(result.diff(), nl=False)
             elif (problem := _attempt(partial(api.write_formatted, result))) is None:
-                typer.echo(f"Formaterade {result.rel}")
+                _echo(f"Formaterade {result.rel}")
             else:
+                changed -= 1  # counted once, as not formatted (another run may have written it)
                 refused += 1
-                typer.echo(f"{result.rel}: {problem}", err=True)
-    typer.echo(_fmt_summary(len(results), changed, refused, check=check), err=True)
+                _echo(f"{result.rel}: {problem}", err=True)
+    _echo(_fmt_summary(len(results), changed, refused, check=check), err=True)
     raise typer.Exit(1 if refused or (check and changed) else 0)
 
 
@@ -172,21 +181,21 @@ def fix(
         problem = None if check else _attempt(partial(api.write_fixes, repo_root, outcome))
         if problem:
             failed += 1
-            typer.echo(f"{outcome.rel}: {problem}", err=True)
+            _echo(f"{outcome.rel}: {problem}", err=True)
             continue
         for item in outcome.made:
             made += 1
             where = f"{item.rel}:{item.line}:{item.column}"
-            typer.echo(f"{where}: `{item.old}` → `{item.new}` ({item.kind}, {item.code})")
+            _echo(f"{where}: `{item.old}` → `{item.new}` ({item.kind}, {item.code})")
     files = sum(1 for o in outcomes if o.made)
     if check:
-        typer.echo(
+        _echo(
             f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')} "
             "kan göras med `naravard fix`.",
             err=True,
         )
         raise typer.Exit(1 if made else 0)
-    typer.echo(
+    _echo(
         f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')}. "
         "Kör `naravard validate` för det som återstår.",
         err=True,
@@ -216,21 +225,19 @@ def migrate(
         raise fail(error) from None
     renamed = failed = 0
     for m in migrations:
-        problem = None if check or not m.renames else _attempt(partial(api.write_migration, m))
+        problem = m.refusal or (None if check or not m.renames else _attempt(partial(api.write_migration, m)))
         if problem:
             failed += 1
-            typer.echo(f"{m.rel}: {problem}", err=True)
+            _echo(f"{m.rel}: {problem}", err=True)
             continue
         for r in m.renames:
             renamed += 1
-            typer.echo(f"{m.rel}:{r.line}:{r.column}: `{r.old}` → `{r.new}`")
+            _echo(f"{m.rel}:{r.line}:{r.column}: `{r.old}` → `{r.new}`")
         for key in m.unmapped:
-            typer.echo(
-                f"{m.rel}: `{key}` finns inte i strategin och ersätts inte av något: besluta om värdet."
-            )
+            _echo(f"{m.rel}: `{key}` finns inte i strategin och ersätts inte av något: besluta om värdet.")
     verb = "kan flyttas" if check else "flyttade"
     files = sum(1 for m in migrations if m.renames)
-    typer.echo(f"{count(renamed, 'id', 'id:n')} {verb} i {count(files, 'fil', 'filer')}.", err=True)
+    _echo(f"{count(renamed, 'id', 'id:n')} {verb} i {count(files, 'fil', 'filer')}.", err=True)
     if failed or (check and renamed):
         raise typer.Exit(1)
 
@@ -254,7 +261,7 @@ def schema(
     except UsageError as error:
         raise fail(error) from None
     for path, changed in written:
-        typer.echo(f"{'Skrev' if changed else 'Oförändrad'} {path}")
+        _echo(f"{'Skrev' if changed else 'Oförändrad'} {path}")
 
 
 def _regions() -> list[str]:
@@ -295,8 +302,8 @@ def init(
     except UsageError as error:
         raise fail(error) from None
     for path in written:
-        typer.echo(f"Skapade {path}")
-    typer.echo(
+        _echo(f"Skapade {path}")
+    _echo(
         f"Klart. Stäm av strategin i {directory / 'data' / 'region' / 'strategi.yaml'} (kommentarerna "
         "säger vad som är förval att besluta) och kör `naravard schema` när ni har ändrat den."
     )

@@ -10,6 +10,7 @@ import typer
 
 from naravard.cli.app import RootOption, app, fail, refuse, repository_root
 from naravard.errors import PersonalDataFound, Refused, UsageError
+from naravard.output.terminal import visible
 
 
 class ReportFormat(enum.StrEnum):
@@ -99,13 +100,15 @@ def report(
                 progress=step,
                 strict=strict,
                 own_templates=own_templates,
-                notice=lambda text: console.print(text, highlight=False, markup=False, soft_wrap=True),
+                notice=lambda text: console.print(
+                    visible(text), highlight=False, markup=False, soft_wrap=True
+                ),
             )
     except UsageError as error:
         raise fail(error) from None
     except Refused as refused:
         for reason in refused.reasons:
-            console.print(reason, highlight=False, markup=False, soft_wrap=True)
+            console.print(visible(reason), highlight=False, markup=False, soft_wrap=True)
         console.print(
             f"Rapporten skrevs inte: {len(refused.reasons)} varningar att granska (--strict). "
             "Rätta dem, eller undanta dem med skäl i naravard.yaml.",

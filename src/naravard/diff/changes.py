@@ -135,3 +135,4 @@ class RevisionDiff:
     rev_b: str
     followups: tuple[KommunDiff, ...]
     files: tuple[FileChange, ...]
+    skipped: tuple[str, ...] = ()  # files a revision has that were not read, and why (issue 21)

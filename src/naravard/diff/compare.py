@@ -237,6 +237,7 @@ def compare_revisions(
     old_entries = {f.doc.rel: f for f in old.followups}
     new_entries = {f.doc.rel: f for f in new.followups}
     followups = []
+    skipped = {f.location.file for f in (*old.skipped, *new.skipped)}
     for key in sorted(old_files.keys() | new_files.keys(), key=lambda k: (k[1], k[0])):
         rel_a, rel_b = old_files.get(key), new_files.get(key)
         a = old_entries.get(rel_a) if rel_a else None
@@ -244,6 +245,9 @@ def compare_revisions(
         count = errors.get(rel_b, 0) if rel_b else 0
         if a and b and a.model == b.model and not count:
             continue
+        present = a or b
+        if present is not None and present.doc.rel in skipped:
+            continue  # not read on one side: said below, never shown as added or removed
         revision = new.revision_for(key[1]) or old.revision_for(key[1])
         if revision is None:
             continue
@@ -257,7 +261,9 @@ def compare_revisions(
             titles=titles,
         )
         followups.append(replace(diff, errors=count, broken_a=rel_a is not None and a is None))
-    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(_other_files(old, new, errors)))
+    notes = tuple(f"{f.location.file}: {f.message}" for f in (*old.skipped, *new.skipped))
+    files = [f for f in _other_files(old, new, errors) if f.file not in skipped]
+    return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(files), notes)
 
 
 def _followup_files(repo: Repository) -> dict[tuple[str, int], str]:

@@ -15,8 +15,11 @@ from decimal import Decimal
 
 Cell = str | int | float | date | None
 
-FORMULA_START = frozenset("=+-@\t\r")
-_BLANKS = " \u00a0\u3000"
+# What a spreadsheet may take for the start of a formula, fullwidth forms included (＝SUM(…)
+# is a formula in Excel with an East Asian input method), and what it skips before looking:
+# spaces, line breaks of every kind, a byte-order mark and zero-width characters (issue 21).
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+_BLANKS = " \t\r\n\u00a0\u3000\u2028\u2029\ufeff\u200b\u200c\u200d\u2060\x85"
 
 
 def neutralise(text: str) -> str:

@@ -58,7 +58,7 @@ def import_files(root: Path, files: Sequence[Path]) -> list[ImportResult]:
     rows_by_year: dict[int, list[tuple[KoladaRow, date]]] = {}
     for file in files:
         fetched = _modified(file)
-        for row in parse_page(parse_json(_read(file), source=str(file)), source=str(file)).rows:
+        for row in parse_page(parse_json(_read(file), source=str(file), local=True), source=str(file)).rows:
             rows_by_year.setdefault(row.period, []).append((row, fetched))
     if not rows_by_year:
         raise KoladaError("Filerna innehåller inga värden från Kolada; ingenting skrevs.")

@@ -50,8 +50,11 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} är inget tal")
 
 
-def parse_json(data: bytes, *, source: str) -> Any:
-    """The JSON document in `data` (UTF-8), or a KoladaError naming `source`."""
+def parse_json(data: bytes, *, source: str, local: bool = False) -> Any:
+    """The JSON document in `data` (UTF-8), or a KoladaError naming `source`.
+
+    `local`: `source` is a saved file, not an answer from Kolada (nothing to try again later).
+    """
     try:
         text = data.decode("utf-8-sig")
         return json.loads(text, parse_constant=_reject_constant)
@@ -60,6 +63,11 @@ def parse_json(data: bytes, *, source: str) -> Any:
             f"Svaret från {source} är nästlat i för många nivåer för att vara Koladas."
         ) from None
     except (UnicodeDecodeError, ValueError) as exc:
+        if local:
+            raise KoladaError(
+                f"Filen {source} är inte giltig JSON ({show(str(exc), 80)}). Spara svaret från "
+                "Kolada på nytt (hela svaret, som UTF-8) och läs in det igen."
+            ) from None
         raise KoladaError(
             f"Svaret från {source} är inte giltig JSON ({show(str(exc), 80)}). "
             "Försök igen senare; händer det igen, kontrollera adressen till Kolada."

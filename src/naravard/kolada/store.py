@@ -107,7 +107,7 @@ def store(
                 removed += len(stale)
     data = _dump(tree, bom=bom, newline=newline)
     _check(rel, data)
-    write_or_fail(path, data)
+    write_or_fail(path, data, root=root)
     written = [v for entries in values.values() for v in entries.values()]
     shown = [v for entries in references.values() for v in entries.values()]
     return Written(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from naravard.findings import Finding, Location
+from naravard.findings import Finding, Location, more_of_the_same
 from naravard.loader.codes import EMPTY_FILE, ENCODING, UNREADABLE_FILE
 from naravard.loader.encoding import Decoded, decode, positions_of_chars
 from naravard.loader.tree import NO_POSITIONS, Positions, build_tree
@@ -120,7 +120,15 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     doc.hidden = decoded.hidden
     doc.reload = functools.partial(bytes, data)
     tree = build_tree(decoded.text, decoded.body)
-    doc.findings.extend(Finding(Location(rel, p.line, p.column), p.code, p.message) for p in tree.problems)
+    doc.findings.extend(
+        Finding(
+            Location(rel, p.line, p.column),
+            p.code,
+            more_of_the_same(p.more) if p.more else p.message,
+            more=p.more,
+        )
+        for p in tree.problems
+    )
     if not doc.findings and tree.empty:
         doc.findings.append(EMPTY_FILE.at(Location(rel, 1, 1), _EMPTY))
     doc._value = tree.value

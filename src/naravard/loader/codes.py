@@ -114,7 +114,9 @@ UNREADABLE_FILE = Code(
     "Filen kan inte läsas",
     doc="""
 Filen är ingen vanlig fil (utan t.ex. en symbolisk länk ut ur repositoriet, en
-enhet eller en pipe), är för stor (över 2 MB) eller kan inte öppnas.
+enhet eller en pipe), är för stor (över 2 MB, eller fler än 50 000 nycklar och
+värden) eller kan inte öppnas. I `diff --rev` gäller samma gränser för filerna i
+en git-version.
 
 Så rättar du: checka in själva filen i stället för en länk, och kontrollera att
 rätt fil har sparats.

@@ -13,15 +13,19 @@ Dates are left as text: the models decide where a date belongs.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import sys
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
 
+from naravard.findings import PER_CODE
+from naravard.loader.breaks import Mapper, parser_positions
 from naravard.loader.codes import (
     DUPLICATE_KEY,
     ENCODING,
@@ -36,6 +40,8 @@ from naravard.loader.yamlc import CSafeLoader
 from naravard.model.codes import INVALID_NUMBER
 
 MAX_DEPTH = 40
+MAX_NODES = 50_000  # keys and values in one file; the largest real file has a few thousand (issue 21)
+_SCAN = 32  # siblings walked before a node's children are indexed
 
 Path = tuple[str | int, ...]
 
@@ -54,12 +60,34 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True)
 class TreeProblem:
-    """A problem found while building the tree (code, message, 1-based position)."""
+    """A problem found while building the tree (code, message, 1-based position).
+
+    `more` > 0: this stands for that many further problems of the same code, not kept (one
+    finding per alias of a 2 MB file would be 700,000 of them; findings.MORE_OF_THE_SAME).
+    """
 
     code: str
     message: str
     line: int
     column: int
+    more: int = 0
+
+
+class _ListIndex:
+    """A list's children by position (see `Positions`)."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: array[int]) -> None:
+        self._rows = rows
+
+    def get(self, part: Any, default: int | None = None) -> int | None:
+        if type(part) is int and 0 <= part < len(self._rows):
+            return self._rows[part]
+        return default
+
+
+_ChildIndex = dict[Any, int] | _ListIndex
 
 
 class Positions:
@@ -68,15 +96,19 @@ class Positions:
     Kept compact (issue 9: positions for a national repository must fit beside its models
     and travel cheaply from a worker process): one row per node in document order, each with
     its key (or list index), its subtree's size and its span. A lookup walks down the path,
-    skipping whole subtrees of the siblings before the one it wants.
+    skipping whole subtrees of the siblings before the one it wants. A node with more than
+    _SCAN children gets an index of them on its first lookup (kept beside the rows, never sent to
+    another process): a flow list of a million items is then O(depth) per lookup, not O(items),
+    and the rows stay as compact as before (issue 21).
     """
 
-    __slots__ = ("_keys", "_sizes", "_spans")
+    __slots__ = ("_index", "_keys", "_sizes", "_spans")
 
     def __init__(self, keys: list[Any], sizes: array[int], spans: array[int]) -> None:
         self._keys = keys
         self._sizes = sizes
         self._spans = spans
+        self._index: dict[int, _ChildIndex] = {}
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -91,14 +123,43 @@ class Positions:
             return None
         node = 0
         for part in path:
-            child, end = node + 1, node + sizes[node]
+            index = self._index.get(node)
+            if index is not None:
+                found = index.get(part)
+                if found is None:
+                    return None
+                node = found
+                continue
+            child, end, steps = node + 1, node + sizes[node], 0
             while child < end and keys[child] != part:
                 child += sizes[child]
+                steps += 1
+                if steps == _SCAN:
+                    child = self._indexed(node).get(part, end) or end
+                    break
             if child >= end:
                 return None
             node = child
         at = 4 * node
         return Span(*self._spans[at : at + 4])
+
+    def _indexed(self, node: int) -> _ChildIndex:
+        """The index of a node's children: an array by position for a list, else a dict by key."""
+        keys, sizes = self._keys, self._sizes
+        rows = array("I")
+        child, end = node + 1, node + sizes[node]
+        while child < end:
+            rows.append(child)
+            child += sizes[child]
+        index: _ChildIndex
+        if all(type(keys[row]) is int and keys[row] == n for n, row in enumerate(rows)):
+            index = _ListIndex(rows)  # 4 bytes an item: a million-item list costs 4 MB, not 100
+        else:
+            index = {}
+            for row in rows:
+                index.setdefault(keys[row], row)
+        self._index[node] = index
+        return index
 
     def first_key(self) -> Span | None:
         """The span of the document's first top-level entry, if the document is a non-empty mapping."""
@@ -141,6 +202,10 @@ _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
 
 class _TooLong(ValueError):
     pass
+
+
+class _Stop(Exception):
+    """The builder stops reading (a file with more values than MAX_NODES)."""
 
 
 def resolve_plain(text: str) -> Any:
@@ -208,7 +273,8 @@ def build_tree(text: str, utf8: bytes | None = None) -> Tree:
     `utf8`, when given, is `text` as the UTF-8 it was decoded from: libyaml reads bytes, so
     the parser takes them as they are rather than a second encoding of the text.
     A document with problems gets no positions: its problems carry their own, and nothing
-    else is looked up in a file that could not be read.
+    else is looked up in a file that could not be read. Every position is on the real lines
+    of the text (loader.breaks), not on libyaml's.
     """
     tree = Tree()
     builder = _Builder(tree)
@@ -218,9 +284,22 @@ def build_tree(text: str, utf8: bytes | None = None) -> Tree:
         found = _too_deep(text, exc) or classify(exc, text)
         tree.problems.append(TreeProblem(found.code, found.message, found.line, found.column))
         tree.value = None
+    builder.close()
     if not tree.problems and not tree.empty:
         tree.spans = Positions(builder.keys, builder.sizes, builder.spans)
+    real = parser_positions(text)
+    if real is not None:
+        _to_real_lines(tree, builder.spans, real)
     return tree
+
+
+def _to_real_lines(tree: Tree, spans: array[int], real: Mapper) -> None:
+    for at in range(0, len(spans), 2):
+        line, column = real(spans[at] - 1, spans[at + 1] - 1)
+        spans[at], spans[at + 1] = line + 1, column + 1
+    for number, p in enumerate(tree.problems):
+        line, column = real(p.line - 1, p.column - 1)
+        tree.problems[number] = TreeProblem(p.code, p.message, line + 1, column + 1, p.more)
 
 
 def _too_deep(text: str, exc: yaml.YAMLError) -> ParserProblem | None:
@@ -254,17 +333,39 @@ class _Builder:
         self.tree = tree
         self.loader = loader
         self.stack: list[_Frame] = []
+        self.kept: dict[str, int] = {}
+        self.more: dict[str, tuple[tuple[int, int], int]] = {}
         # Positions, one row per node in document order (see `Positions`).
         self.keys: list[Any] = []
         self.sizes: array[int] = array("I")
         self.spans: array[int] = array("I")
 
-    def problem(self, code: str, message: str, at: tuple[int, int]) -> None:
-        self.tree.problems.append(TreeProblem(code, message, at[0], at[1]))
+    def problem(self, code: str, message: str | Callable[[], str], at: tuple[int, int]) -> None:
+        kept = self.kept[code] = self.kept.get(code, 0) + 1
+        if kept > PER_CODE:
+            if code not in self.more:
+                self.more[code] = (at, 0)
+            first, extra = self.more[code]
+            self.more[code] = (first, extra + 1)
+            return
+        text = message if isinstance(message, str) else message()
+        self.tree.problems.append(TreeProblem(code, text, at[0], at[1]))
+
+    def close(self) -> None:
+        """Add one problem per code that had more than PER_CODE: how many more there were."""
+        for code, (at, extra) in self.more.items():
+            self.tree.problems.append(TreeProblem(code, "", at[0], at[1], extra))
+
+    def too_many(self, at: tuple[int, int]) -> None:
+        self.problem("NV009", _too_many_message(), at)
+        self.tree.value = None
+        raise _Stop
 
     def record(self, key: Any, key_at: tuple[int, int], at: tuple[int, int]) -> int:
         """Add a node's row to the positions; return its number."""
         node = len(self.keys)
+        if node >= MAX_NODES:
+            self.too_many(at)
         self.keys.append(key)
         self.sizes.append(1)
         self.spans.extend((key_at[0], key_at[1], at[0], at[1]))
@@ -275,6 +376,8 @@ class _Builder:
         loader = self.loader(text)
         try:
             self._events(loader, stack)
+        except _Stop:
+            pass  # a limit was reached: its problem is recorded, the rest of the file is not read
         finally:
             loader.dispose()
 
@@ -305,6 +408,8 @@ class _Builder:
                 line, column = mark.line + 1, mark.column + 1
                 frame = stack[-1] if stack else None
                 if frame is None or not frame.is_map:  # a list item, or the whole document
+                    if len(keys) >= MAX_NODES:
+                        self.too_many((line, column))
                     if frame is None:
                         key: Any = None
                         self.tree.value, self.tree.empty = value, False
@@ -325,6 +430,8 @@ class _Builder:
                         self.take_key(frame, value, (line, column), plain=not event.style)
                     continue
                 frame.key = _NO_KEY
+                if len(keys) >= MAX_NODES:
+                    self.too_many(_at(event))
                 keys.append(key)
                 sizes.append(1)
                 key_line, key_column = frame.key_at
@@ -346,7 +453,7 @@ class _Builder:
                 self.finish(frame.container, frame.start, recorded=True)
             elif kind is yaml.AliasEvent:
                 at = _at(event)
-                self.problem(_FORBIDDEN, _alias_message(event.anchor), at)
+                self.problem(_FORBIDDEN, functools.partial(_alias_message, event.anchor), at)
                 self.finish(None, at)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -374,9 +481,9 @@ class _Builder:
         if anchor is None and (tag is None or tag == "!"):
             return
         if anchor is not None:
-            self.problem(_FORBIDDEN, _anchor_message(anchor), _at(event))
+            self.problem(_FORBIDDEN, functools.partial(_anchor_message, anchor), _at(event))
         if tag is not None and tag != "!":
-            self.problem(_FORBIDDEN, _tag_message(tag), _at(event))
+            self.problem(_FORBIDDEN, functools.partial(_tag_message, tag), _at(event))
 
     def place(self, at: tuple[int, int]) -> tuple[Any, tuple[int, int]]:
         """The key (or list index) a value starting at `at` gets in its parent, and the key's position."""
@@ -482,6 +589,14 @@ def _documents_message() -> str:
     return (
         "Filen innehåller flera YAML-dokument (avdelade med `---`). En fil ska bara ha ett "
         "dokument: dela upp den i flera filer eller ta bort avdelaren."
+    )
+
+
+def _too_many_message() -> str:
+    limit = f"{MAX_NODES:,}".replace(",", " ")
+    return (
+        f"Filen har fler än {limit} nycklar och värden, mer än någon plan eller uppföljning har; "
+        "resten av filen läses inte. Kontrollera att rätt fil har sparats här."
     )
 
 

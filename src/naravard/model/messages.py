@@ -125,10 +125,10 @@ def _number_hint(value: Any) -> tuple[str, Edit | None]:
         text = value.strip()
         if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", text):
             point = text.replace(",", ".")
-            return f" Skriv decimaler med punkt: `{point}`.", Edit(text, point, FixKind.DECIMAL)
+            return f" Skriv decimaler med punkt: `{show(point, 60)}`.", Edit(text, point, FixKind.DECIMAL)
         if re.fullmatch(r"[-+]?[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?", text):
             fixed = re.sub(r"[  ]", "", text).replace(",", ".")
-            return f" Skriv talet utan mellanslag: `{fixed}`.", None
+            return f" Skriv talet utan mellanslag: `{show(fixed, 60)}`.", None
         if "%" in text:
             return " Skriv bara talet, utan procenttecken (enheten står i strategin).", None
         return " Skriv ett tal med decimalpunkt, t.ex. 52.1, eller null om värdet inte är känt.", None
@@ -153,7 +153,7 @@ def _message(
         typed = guess(key, allowed)
         listing = f" Tillåtna nycklar här: {', '.join(allowed)}." if allowed else ""
         return _Said(f"Okänd nyckel `{show(key)}`{_where(path[:-1])}.{typed.hint}{listing}", typed)
-    if kind in ("datum", "tidpunkt"):
+    if kind in ("datum", "tidpunkt", "sokvag"):
         return _Said(str(item["msg"]))
     if kind == "string_pattern_mismatch":
         pattern = item.get("ctx", {}).get("pattern", "")

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from naravard.diff import KommunDiff, NyckeltalChange, RevisionDiff, YearDiff
+from naravard.markdown import escape_inline
 from naravard.model.words import STATUS
 from naravard.numbers import change, number
 from naravard.output.diff_json import as_json as as_json  # the JSON form, re-exported
@@ -79,17 +80,17 @@ def _kommun_text(console: Console, diff: KommunDiff) -> None:
         table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
         for column, justify in (("Nyckeltal", "left"), (diff.label_a, "right"), (diff.label_b, "right"),
                                 ("Förändring", "right"), ("", "right"), ("", "left")):  # fmt: skip
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+            table.add_column(Text(column), justify=justify)  # type: ignore[arg-type]
         for n in diff.nyckeltal:
             style = _VERDICT_STYLE[n.verdict]
             table.add_row(
-                n.namn, _num(n.old), _num(n.new),
+                Text(n.namn), Text(_num(n.old)), Text(_num(n.new)),
                 Text("–" if n.absolute is None else f"{'+' if n.absolute > 0 else ''}{_num(n.absolute)}"),
-                _relative(n), Text(_VERDICT_WORD[n.verdict], style=style),
+                Text(_relative(n)), Text(_VERDICT_WORD[n.verdict], style=style),
             )  # fmt: skip
         console.print(table)
     for a in diff.activities:
-        console.print(f"  {_activity_line(a)}")
+        console.print(Text(f"  {_activity_line(a)}"))
     if diff.reflection_changed:
         console.print(
             Text(f"  Reflektionen har skrivits om: {', '.join(diff.reflection_changed)}", style="dim")
@@ -125,8 +126,9 @@ def _region_text(console: Console, diff: YearDiff) -> None:
             counts = " ".join(str(s.distribution[year].get(step, 0)) for step in range(low, high + 1))
             cells.append(f"{counts} ({s.missing[year]})")
         table.add_row(
-            s.namn, Text(str(s.up), style="green"), Text(str(s.down), style="red"), str(s.same), *cells
-        )
+            Text(s.namn), Text(str(s.up), style="green"), Text(str(s.down), style="red"), Text(str(s.same)),
+            *map(Text, cells),
+        )  # fmt: skip
     console.print(table)
 
 
@@ -138,7 +140,7 @@ def _matrix_text(console: Console, diff: YearDiff) -> None:
     names = [s.namn for s in diff.kommuner[0].scores] if diff.kommuner else []
     for i, name in enumerate(names):
         table.add_column(
-            diff.terms.get("malbild", "målbilden").capitalize() if i == 0 else name, justify="center"
+            Text(diff.terms.get("malbild", "målbilden").capitalize() if i == 0 else name), justify="center"
         )
     for column in ("nya", "klara", "status", "borta"):
         table.add_column(column, justify="right")
@@ -148,7 +150,7 @@ def _matrix_text(console: Console, diff: YearDiff) -> None:
         label = Text(k.namn)
         if not k.has_a or not k.has_b:
             label.append(f" (saknar {k.label_a if not k.has_a else k.label_b})", style="yellow")
-        table.add_row(label, *(_score_text(s.old, s.new) for s in k.scores), *counts)
+        table.add_row(label, *(_score_text(s.old, s.new) for s in k.scores), *map(Text, counts))
     console.print(table)
 
 
@@ -166,10 +168,10 @@ def _biggest_text(console: Console, diff: YearDiff, limit: int = 10) -> None:
     table = Table(title="Största förändringarna i nyckeltal", box=box.SIMPLE_HEAD, title_justify="left")
     for column, justify in (("Kommun", "left"), ("Nyckeltal", "left"), (str(diff.year_a), "right"),
                             (str(diff.year_b), "right"), ("", "right"), ("", "left")):  # fmt: skip
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        table.add_column(Text(column), justify=justify)  # type: ignore[arg-type]
     for k, n in moves[:limit]:
         style = _VERDICT_STYLE[n.verdict]
-        table.add_row(k.namn, n.namn, _num(n.old), _num(n.new), _relative(n),
+        table.add_row(Text(k.namn), Text(n.namn), Text(_num(n.old)), Text(_num(n.new)), Text(_relative(n)),
                       Text(_VERDICT_WORD[n.verdict], style=style))  # fmt: skip
     console.print(table)
     console.print(Text(UNITS_NOTE, style="dim"))
@@ -193,20 +195,20 @@ def write_years_text(diff: YearDiff, stream: TextIO, *, detailed: bool) -> None:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_md_cell = escape_inline  # everything from the data goes through the one strict escaper
 
 
 def _md_kommun(diff: KommunDiff) -> list[str]:
-    lines = [f"### {_md_cell(diff.namn)} {diff.label_a} → {diff.label_b}", ""]
+    label_a, label_b = _md_cell(diff.label_a), _md_cell(diff.label_b)
+    lines = [f"### {_md_cell(diff.namn)} {label_a} → {label_b}", ""]
     if not diff.has_a or not diff.has_b:
-        lines += [f"Ingen uppföljning för {diff.label_a if not diff.has_a else diff.label_b}.", ""]
-    lines += ["| Självskattning | " + f"{diff.label_a} → {diff.label_b} |", "|---|---|"]
+        lines += [f"Ingen uppföljning för {label_a if not diff.has_a else label_b}.", ""]
+    lines += ["| Självskattning | " + f"{label_a} → {label_b} |", "|---|---|"]
     lines += [f"| {_md_cell(s.namn)} | {_score(s.old, s.new)} |" for s in diff.scores]
     if diff.nyckeltal:
         lines += [
             "",
-            f"| Nyckeltal | {diff.label_a} | {diff.label_b} | Förändring | |",
+            f"| Nyckeltal | {label_a} | {label_b} | Förändring | |",
             "|---|--:|--:|--:|---|",
         ]
         for n in diff.nyckeltal:
@@ -247,8 +249,8 @@ def years_markdown(diff: YearDiff, *, detailed: bool) -> str:
 
 def revision_markdown(diff: RevisionDiff) -> str:
     """What a change to the repository means, as a pull-request comment."""
-    lines = [f"## naravard: vad ändringen betyder ({diff.rev_a}..{diff.rev_b})", ""]
-    if not diff.followups and not diff.files:
+    lines = [f"## naravard: vad ändringen betyder ({_md_cell(diff.rev_a)}..{_md_cell(diff.rev_b)})", ""]
+    if not diff.followups and not diff.files and not diff.skipped:
         return "\n".join([*lines, "Inga ändringar i innehållet.", ""])
     for line in revision_lines(diff):
         lines.append(f"- {_md_cell(line)}")
@@ -292,7 +294,7 @@ def revision_lines(diff: RevisionDiff) -> list[str]:
     for f in diff.files:
         detail = f": {'; '.join(f.details)}" if f.details else ""
         out.append(f"{f.file} {word[f.kind]}{detail}")
-    return out
+    return [*out, *diff.skipped]
 
 
 def write_revision_text(diff: RevisionDiff, stream: TextIO) -> None:

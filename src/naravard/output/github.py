@@ -6,10 +6,13 @@ from pathlib import Path
 from typing import TextIO
 
 from naravard.findings import CheckResult, Severity
+from naravard.output.terminal import visible
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # ESC and other control characters never reach the runner's log (issue 21): written as escapes.
+    lines = text.replace("%", "%25").split("\n")
+    return "%0A".join(visible(line.replace("\r", "%0D")) for line in lines)
 
 
 def _escape_property(text: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from naravard.findings import CheckResult, Finding, Severity
+from naravard.loader.breaks import split_lines
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -40,7 +41,7 @@ def _source_lines(root: Path, rel: str) -> list[str]:
             data = handle.read(2 * 1024 * 1024)
     except OSError:
         return []
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    return split_lines(data.decode("utf-8", errors="replace").lstrip("\ufeff"))
 
 
 # What an invisible slip looks like in the quoted line: one character each, so the caret still fits.
