@@ -30,6 +30,7 @@ __all__ = [
     "diff_years",
     "lint",
     "load_repository",
+    "stale_schemas",
     "validate",
 ]
 
@@ -76,6 +77,19 @@ def waive(findings: Iterable[Finding], repo: Repository) -> list[Finding]:
 def validate(root: Path, paths: Sequence[Path] = ()) -> CheckResult:
     """Validate the whole repository; report only findings in `paths` when some are given."""
     return _run(load_repository(root), paths, warnings=False)
+
+
+def stale_schemas(root: Path, *, changed_strategy_only: bool = False) -> list[Path]:
+    """The files in schemas/ that `naravard schema` would write anew.
+
+    `changed_strategy_only`: say nothing unless a strategy file is newer than the schemas (the
+    cheap look validate takes before it compares contents).
+    """
+    from naravard.authoring.schemas import stale_schema_files, strategy_newer_than_schemas
+
+    if changed_strategy_only and not strategy_newer_than_schemas(root):
+        return []
+    return stale_schema_files(load_repository(root), root / "schemas")
 
 
 def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:

@@ -250,6 +250,12 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("--out", help="Mappen att skriva till (standard: schemas/ i repositoriet).")
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Skriv inget; exit 1 om schemana inte följer strategin (för CI och pre-commit)."
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     """Skriv JSON-scheman för editorn med strategins id:n.
@@ -257,14 +263,28 @@ def schema(
     Kör det när strategin eller en handlingsplan har ändrats,
     så att editorn föreslår rätt delmål, nyckeltal och kommuner.
     """
-    from naravard.authoring.schemas import write_schema_files
+    from naravard.authoring.schemas import stale_schema_files, write_schema_files
     from naravard.repository import load_repository
 
     try:
         repo_root = repository_root(root)
-        written = write_schema_files(load_repository(repo_root), out or repo_root / "schemas")
+        folder = out or repo_root / "schemas"
+        if check:
+            stale = stale_schema_files(load_repository(repo_root), folder)
+        else:
+            written = write_schema_files(load_repository(repo_root), folder)
     except UsageError as error:
         raise fail(error) from None
+    if check:
+        for path in stale:
+            typer.echo(f"Inaktuell {path}", err=True)
+        if stale:
+            typer.echo(
+                "Editorns scheman är inaktuella. Kör `naravard schema` och checka in schemas/.",
+                err=True,
+            )
+            raise typer.Exit(1)
+        return
     for path, changed in written:
         typer.echo(f"{'Skrev' if changed else 'Oförändrad'} {path}")
 
