@@ -80,6 +80,12 @@ class YamlLanguageServer:
         self.notify("workspace/didChangeConfiguration", {"settings": self.settings})
 
     def _read(self) -> None:
+        try:
+            self._read_messages()
+        except (ValueError, OSError):  # the pipe closed under the reader: the server is gone
+            return
+
+    def _read_messages(self) -> None:
         assert self.proc.stdout is not None
         stream = self.proc.stdout
         while True:
@@ -197,6 +203,10 @@ class YamlLanguageServer:
         except (TimeoutError, subprocess.TimeoutExpired, BrokenPipeError):
             self.proc.kill()
             self.proc.wait()
+        finally:
+            for stream in (self.proc.stdin, self.proc.stdout):
+                if stream is not None:
+                    stream.close()
 
     def __enter__(self) -> YamlLanguageServer:
         return self

@@ -147,9 +147,12 @@ def test_the_long_form_of_a_value_is_closed(revised_repo: Path, server: YamlLang
 KNOWN = {
     # The label must be a step between the scale's min and max: NV215 compares two values.
     "strategi: etikett utanför skalan": "bara validate avvisar",
-    # 2 840 reads as the text "2 840"; the editor says at the value that a number belongs there,
-    # validate at the space where the number stops.
-    "tusentalsavgränsare": None,
+    # A misspelt key: both name it where it stands; the editor also says (at the item) that the
+    # right key is missing, where validate says one thing for one mistake.
+    "felstavad nyckel": "delvis samma",
+    "plan: felstavad nyckel": "delvis samma",
+    # `{varde: 50,2, …}`: the editor underlines the key `2`, validate the empty value after it.
+    "decimalkomma, lång form": "annan plats",
 }
 
 
@@ -213,7 +216,8 @@ def test_the_new_follow_up_snippet_is_valid_as_inserted(
 def test_completion_names_the_ids_and_hover_shows_one_title(
     revised_repo: Path, server: YamlLanguageServer
 ) -> None:
-    path = _edited(revised_repo, FU24, "    status: pagaende\n", "    status: \n", "status.yaml")
+    activity = "  - id: trygg-utskrivning-ludvika\n    status: pagaende\n"
+    path = _edited(revised_repo, FU24, activity, activity.replace("pagaende", ""), "status.yaml")
     line = path.read_text(encoding="utf-8").splitlines().index("    status: ")
     items = server.completion(path, line=line, character=12)
     assert {item["label"]: item.get("documentation") for item in items}["pagaende"] in (

@@ -99,9 +99,12 @@ def _in_years(spans: list[tuple[int, int]]) -> dict[str, Any]:
 
 def _per_revision(schema: dict[str, Any], repo: Repository, then: Any) -> None:
     """One `if`/`then` per revision: `then(strategy)` is what the revision's years must satisfy."""
-    rules = [{"if": _in_years(spans), "then": then(strategy)} for strategy, spans in _revisions(repo)]
+    revisions = _revisions(repo)
+    rules = [{"if": _in_years(spans), "then": then(strategy)} for strategy, spans in revisions]
     if rules:
         schema["allOf"] = rules
+        # What the editor inserts for `ar` (else 0, which no revision covers): the latest's first year.
+        schema["properties"]["ar"]["examples"] = [revisions[-1][1][0][0]]
 
 
 def _delmal_names(strategy: Strategi) -> dict[str, str]:
@@ -196,8 +199,13 @@ def _followup(schema: dict[str, Any], repo: Repository) -> None:
     orsak["enum"].append(None)
     orsak["enumDescriptions"].append("inget värde")
     # A long form has these keys and no other: `{varde: 50,2, …}` reads as a key `2`.
-    defs["Varde"]["propertyNames"] = {"enum": list(defs["Varde"]["properties"])}
-    defs["Skattning"]["propertyNames"] = {"enum": list(defs["Skattning"]["properties"])}
+    for name in ("Varde", "Skattning"):
+        keys = list(defs[name]["properties"])
+        defs[name]["propertyNames"] = {
+            "enum": keys,
+            "errorMessage": f"Här får bara {', '.join(keys[:-1])} och {keys[-1]} stå. "
+            "Skriv decimaler med punkt (50.2) och text med kommatecken inom citattecken.",
+        }
     for part in ("sjalvskattning", "nyckeltal"):
         for key in ("additionalProperties", "propertyNames", "patternProperties"):
             props[part].pop(key, None)
