@@ -85,11 +85,11 @@ def stale_schemas(root: Path, *, changed_strategy_only: bool = False) -> list[Pa
     `changed_strategy_only`: say nothing unless a strategy file is newer than the schemas (the
     cheap look validate takes before it compares contents).
     """
-    from naravard.authoring.schemas import stale_schema_files, strategy_newer_than_schemas
+    from naravard.authoring.schemas import schema_sources, stale_schema_files, strategy_newer_than_schemas
 
     if changed_strategy_only and not strategy_newer_than_schemas(root):
         return []
-    return stale_schema_files(load_repository(root), root / "schemas")
+    return stale_schema_files(schema_sources(root), root / "schemas")
 
 
 def lint(root: Path, paths: Sequence[Path] = (), *, today: date | None = None) -> CheckResult:

@@ -11,9 +11,14 @@ from pathlib import Path
 
 from naravard.atomic import write_atomic
 from naravard.model.schema import build_schemas, render
-from naravard.repository import Repository
+from naravard.repository import Repository, load_repository
 
 STRATEGY_GLOB = "data/region/strategi*.yaml"
+
+
+def schema_sources(root: Path) -> Repository:
+    """What the schemas are made from: strategies and handlingsplaner (no follow-up is read)."""
+    return load_repository(root, until=0)
 
 
 def _contents(repo: Repository) -> dict[str, bytes]:

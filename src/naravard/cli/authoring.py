@@ -263,16 +263,15 @@ def schema(
     Kör det när strategin eller en handlingsplan har ändrats,
     så att editorn föreslår rätt delmål, nyckeltal och kommuner.
     """
-    from naravard.authoring.schemas import stale_schema_files, write_schema_files
-    from naravard.repository import load_repository
+    from naravard.authoring.schemas import schema_sources, stale_schema_files, write_schema_files
 
     try:
         repo_root = repository_root(root)
         folder = out or repo_root / "schemas"
         if check:
-            stale = stale_schema_files(load_repository(repo_root), folder)
+            stale = stale_schema_files(schema_sources(repo_root), folder)
         else:
-            written = write_schema_files(load_repository(repo_root), folder)
+            written = write_schema_files(schema_sources(repo_root), folder)
     except UsageError as error:
         raise fail(error) from None
     if check:
