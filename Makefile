@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest axe
+.PHONY: install report validate test lint typecheck check schemas docs bench fmt clean lock test-latest axe editor-server
 
 # Every install goes through the lock (constraints.txt): a fresh clone gets the same versions every
 # time. pip, setuptools and wheel come from the lock too, and naravard is built without build
@@ -58,10 +58,16 @@ fmt: $(STAMP)
 
 # Regenerate what is generated from the code (a test fails when these are stale).
 schemas: $(STAMP)
-	$(BIN)/python -m naravard.model.schema schemas
+	$(BIN)/naravard schema
 docs: $(STAMP)
 	$(BIN)/python -m naravard.codes docs/rules.md
 	$(BIN)/python -m naravard.cli.reference docs/cli.md
+
+# yaml-language-server, the server of VS Code's YAML extension, at the version in
+# tools/yaml-language-server/package-lock.json (needs node and npm). tests/test_editor_lsp.py
+# drives it (and skips without it); bench/editor_agreement.py measures editor against validate.
+editor-server:
+	npm ci --prefix tools/yaml-language-server --no-audit --no-fund --ignore-scripts --loglevel error
 
 BENCH_STAMP := $(VENV)/.installed-bench
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from naravard.cli import reference
 from naravard.codes import render_docs
 from naravard.model.schema import build_schemas, render
+from naravard.model.types import DATE_PATTERN
 from naravard.repository import load_repository
 from tests.conftest import PROJECT
 
@@ -45,13 +48,48 @@ def test_every_command_is_documented_in_the_readme_or_the_reference() -> None:
 
 
 def test_schemas_complete_the_repositorys_own_ids(schemas: dict[str, dict[str, Any]]) -> None:
-    followup = schemas["uppfoljning.schema.json"]["properties"]
-    assert "falun" in followup["kommun"]["enum"]
-    assert followup["sjalvskattning"]["required"][0] == "nara-genom-hela-livet"
-    assert "fast-vardkontakt" in followup["nyckeltal"]["properties"]
+    followup = schemas["uppfoljning.schema.json"]
+    kommun = followup["properties"]["kommun"]
+    assert dict(zip(kommun["enum"], kommun["enumDescriptions"], strict=True))["falun"] == "Falun"
+    [revision] = followup["allOf"]  # the shipped strategy has one revision, 2022–2030
+    assert revision["if"] == {
+        "properties": {"ar": {"type": "integer", "minimum": 2022, "maximum": 2030}},
+        "required": ["ar"],
+    }
+    parts = revision["then"]["properties"]
+    assert parts["sjalvskattning"]["required"][0] == "nara-genom-hela-livet"
+    assert "fast-vardkontakt" in parts["nyckeltal"]["properties"]
     plan = schemas["lokal-plan.schema.json"]["$defs"]["Aktivitet"]["properties"]
     assert plan["delmal"]["items"]["enum"][0] == "nara-for-mig"
+    assert plan["delmal"]["items"]["enumDescriptions"][0] == "Nära för mig"
     assert plan["vad"]["title"] == "Vad"
+    strategy = schemas["strategi.schema.json"]["$defs"]["Nyckeltal"]["properties"]
+    assert "nara-till-halsa" in strategy["delmal"]["enum"]
+
+
+def test_an_optional_field_has_one_type_and_one_title(schemas: dict[str, dict[str, Any]]) -> None:
+    kommentar = schemas["uppfoljning.schema.json"]["$defs"]["Varde"]["properties"]["kommentar"]
+    assert kommentar == {
+        "maxLength": 20000,
+        "type": ["string", "null"],
+        "default": None,
+        "description": "Kommentar (valfritt).",
+        "title": "Kommentar",
+    }
+
+
+def test_the_date_pattern_accepts_exactly_the_days_of_the_calendar() -> None:
+    pattern = re.compile(DATE_PATTERN)
+    for year in (1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400):
+        for month in range(0, 14):
+            for day in range(0, 33):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                try:
+                    real = date.fromisoformat(text) is not None
+                except ValueError:
+                    real = False
+                assert bool(pattern.match(text)) is real, text
+    assert not pattern.match("0000-02-29")  # no year 0 in Python's calendar, none in the pattern
 
 
 def test_every_title_and_description_is_swedish_text(schemas: dict[str, dict[str, Any]]) -> None:

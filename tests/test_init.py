@@ -217,6 +217,7 @@ def test_the_github_workflow_runs_commands_that_work(repo: Repo, tmp_path: Path)
     steps = [s for s in workflow["jobs"]["kontroll"]["steps"] if "naravard " in s.get("run", "")]
     assert [s["name"] for s in steps] == [
         "Kontrollera filerna",
+        "Kontrollera editorns scheman",
         "Skriv fel och varningar som SARIF",
         "Sammanfatta vad ändringen betyder",
     ]

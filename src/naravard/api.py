@@ -63,6 +63,7 @@ __all__ = [
     "new_followup",
     "new_plan",
     "schema",
+    "stale_schemas",
     "validate",
     "waive",
     "write_fixes",
@@ -107,6 +108,19 @@ def _load_range(
     tip = split_range(rev)[1]
     history = check_history(root, rev)
     return (load_repository(root, revision=tip) if tip else load_repository(root)), history
+
+
+def stale_schemas(root: Path, *, changed_strategy_only: bool = False) -> list[Path]:
+    """The files in schemas/ that `naravard schema` would write anew.
+
+    `changed_strategy_only`: say nothing unless a strategy file is newer than the schemas (the
+    cheap look validate takes before it compares contents).
+    """
+    from naravard.authoring.schemas import schema_sources, stale_schema_files, strategy_newer_than_schemas
+
+    if changed_strategy_only and not strategy_newer_than_schemas(root):
+        return []
+    return stale_schema_files(schema_sources(root), root / "schemas")
 
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:
@@ -306,9 +320,9 @@ def write_migration(migration: Migration) -> bool:
 
 def schema(root: Path, out: Path | None = None) -> list[tuple[Path, bool]]:
     """`naravard schema`: write the editor's JSON schemas (to `out`, default schemas/); (path, changed)."""
-    from naravard.authoring.schemas import write_schema_files
+    from naravard.authoring.schemas import schema_sources, write_schema_files
 
-    return write_schema_files(load_repository(root), out or root / "schemas")
+    return write_schema_files(schema_sources(root), out or root / "schemas")
 
 
 def init(directory: Path, region: str, *, examples: bool = False) -> list[Path]:

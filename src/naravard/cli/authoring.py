@@ -247,6 +247,12 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("--out", help="Mappen att skriva till (standard: schemas/ i repositoriet).")
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Skriv inget; exit 1 om schemana inte följer strategin (för CI och pre-commit)."
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     """Skriv JSON-scheman för editorn med strategins id:n.
@@ -254,12 +260,27 @@ def schema(
     Kör det när strategin eller en handlingsplan har ändrats,
     så att editorn föreslår rätt delmål, nyckeltal och kommuner.
     """
-    from naravard import api
+    from naravard.authoring.schemas import schema_sources, stale_schema_files, write_schema_files
 
     try:
-        written = api.schema(repository_root(root), out)
+        repo_root = repository_root(root)
+        folder = out or repo_root / "schemas"
+        if check:
+            stale = stale_schema_files(schema_sources(repo_root), folder)
+        else:
+            written = write_schema_files(schema_sources(repo_root), folder)
     except UsageError as error:
         raise fail(error) from None
+    if check:
+        for path in stale:
+            typer.echo(f"Inaktuell {path}", err=True)
+        if stale:
+            typer.echo(
+                "Editorns scheman är inaktuella. Kör `naravard schema` och checka in schemas/.",
+                err=True,
+            )
+            raise typer.Exit(1)
+        return
     for path, changed in written:
         _echo(f"{'Skrev' if changed else 'Oförändrad'} {path}")
 

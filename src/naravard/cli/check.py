@@ -119,7 +119,29 @@ def _report(
     except UsageError as error:
         raise fail(error) from None
     FORMATTERS[resolve_format(output)](result, repo_root, sys.stdout)
+    _notice_stale_schemas(repo_root)
     raise typer.Exit(result.exit_code(strict=fail_on is FailOn.warning))
+
+
+def _notice_stale_schemas(repo_root: Path) -> None:
+    """One line on stderr when the strategy changed and the editor's schemas did not follow.
+
+    Not a finding: the data is not wrong, and a finding would change the exit status, the JSON,
+    SARIF and baselines. stderr is seen in a terminal and in a CI log.
+    """
+    from naravard import api
+
+    try:
+        stale = api.stale_schemas(repo_root, changed_strategy_only=True)
+    except (UsageError, OSError):
+        return
+    if stale:
+        names = ", ".join(path.name for path in stale)
+        typer.echo(
+            f"Obs: strategin har ändrats men inte editorns scheman ({names}). Kör `naravard schema` "
+            "och checka in schemas/, så att editorn föreslår och kontrollerar rätt id:n.",
+            err=True,
+        )
 
 
 def _with_baseline(

@@ -10,7 +10,6 @@ import typer
 
 from naravard.cli.app import RootOption, app, fail, refuse, repository_root
 from naravard.errors import PersonalDataFound, Refused, UsageError
-from naravard.output.terminal import visible
 
 
 class ReportFormat(enum.StrEnum):
@@ -72,6 +71,7 @@ def report(
     from rich.progress import BarColumn, Progress, TextColumn
 
     from naravard import api
+    from naravard.output.terminal import visible  # here: output/ imports the loader, not for --help
 
     console = Console(stderr=True)
     formats = ("html", "md") if output_format is ReportFormat.all else (output_format.value,)

@@ -196,7 +196,8 @@ def _encode(digest: bytes, doc: SourceDocument) -> bytes | None:
         "tagged": not doc.text_keys,
         "keys": [key for _, key in table],
         "findings": [
-            [f.location.line, f.location.column, f.code, f.message, f.severity.value] for f in doc.findings
+            [f.location.line, f.location.column, f.code, f.message, f.severity.value, f.more]
+            for f in doc.findings
         ],
         "waivers": [[line, column, list(codes)] for line, (column, codes) in doc.waivers.items()],
         "hidden": [list(h) for h in doc.hidden],
@@ -236,10 +237,14 @@ def _decode(rel: str, digest: bytes, raw: bytes) -> SourceDocument | None:
     doc._value = _untagged(record["value"]) if record["tagged"] else record["value"]
     if sizes:
         doc.spans = Positions(keys, sizes, spans)
-    for line, column, code, message, severity in record["findings"]:
+    if any(not isinstance(item, list) or len(item) != 6 for item in record["findings"]):
+        return None  # an entry of another shape: parsed again, never trusted
+    for line, column, code, message, severity, more in record["findings"]:
         if not (type(line) is int and type(column) is int and type(code) is str and type(message) is str):
             return None
-        doc.findings.append(Finding(Location(rel, line, column), code, message, Severity(severity)))
+        if type(more) is not int or more < 0:
+            return None
+        doc.findings.append(Finding(Location(rel, line, column), code, message, Severity(severity), more))
     for line, column, codes in record["waivers"]:
         if not (type(line) is int and type(column) is int and type(codes) is list):
             return None

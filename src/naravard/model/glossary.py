@@ -43,6 +43,7 @@ GLOSSARY: dict[str, str] = {
     "namn": "Namn",
     "nar": "När",
     "nyckeltal": "Nyckeltal",
+    "orsak": "Orsak",
     "parter": "Parter",
     "period": "Period",
     "principer": "Principer för samverkan",

@@ -59,6 +59,16 @@ Text = Annotated[
 Year = Annotated[int, Field(ge=2000, le=2100, description="Ett årtal, t.ex. 2024.")]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+
+# A real calendar day, as a pattern an editor can check (yaml-language-server checks `format: date`
+# by its shape only): month lengths, and 29 February in Gregorian leap years. Year 0000 does not
+# exist for Python's `date`, so not here either.
+DATE_PATTERN = (
+    r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+)
+DATE_MESSAGE = "Ett datum skrivs ÅÅÅÅ-MM-DD och ska finnas i kalendern, t.ex. 2024-02-14."
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z", re.ASCII)
 
 
@@ -80,7 +90,15 @@ def _date(value: Any) -> Any:
 Datum = Annotated[
     date,
     PlainValidator(_date),
-    WithJsonSchema({"type": "string", "format": "date", "description": "Ett datum: ÅÅÅÅ-MM-DD."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": DATE_MESSAGE,
+            "description": "Ett datum: ÅÅÅÅ-MM-DD.",
+        }
+    ),
 ]
 
 
@@ -138,7 +156,7 @@ TidpunktField = Annotated[
             "oneOf": [
                 {"type": "integer", "minimum": 2000, "maximum": 2100},
                 {"type": "string", "pattern": r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"},
-                {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"},
+                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
             ],
         }
     ),

@@ -13,6 +13,12 @@ STATUS: dict[str, str] = {
     "avbruten": "avbruten",
 }
 
+ORSAK: dict[str, str] = {
+    "bortfall": "bortfall",
+    "ej-tillampligt": "ej tillämpligt",
+    "sekretess": "sekretess",
+}
+
 UNIT: dict[str, str] = {
     "procent": "procent",
     "andel": "andel (0–1)",
