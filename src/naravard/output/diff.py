@@ -56,13 +56,15 @@ def _console(stream: TextIO) -> Console:
     return console
 
 
-def _activity_line(change: Any) -> str:
+def _activity_line(change: Any, *, named: bool = False) -> str:
+    # `named`: the activity by its title (from the plan), not its id.
+    name = (change.titel or change.id) if named else change.id
     if change.kind == "ny":
-        return f"ny aktivitet {change.id} ({_STATUS.get(change.new_status, change.new_status)})"
+        return f"ny aktivitet {name} ({_STATUS.get(change.new_status, change.new_status)})"
     if change.kind == "borttagen":
-        return f"aktiviteten {change.id} redovisas inte längre"
+        return f"aktiviteten {name} redovisas inte längre"
     old = _STATUS.get(change.old_status, change.old_status)
-    return f"{change.id}: {old} → {_STATUS.get(change.new_status, change.new_status)}"
+    return f"{name}: {old} → {_STATUS.get(change.new_status, change.new_status)}"
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -257,17 +259,6 @@ def revision_markdown(diff: RevisionDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _named_activity_line(change: Any) -> str:
-    # The activity by its title (from the plan), not its id.
-    name = change.titel or change.id
-    if change.kind == "ny":
-        return f"ny aktivitet {name} ({_STATUS.get(change.new_status, change.new_status)})"
-    if change.kind == "borttagen":
-        return f"aktiviteten {name} redovisas inte längre"
-    old = _STATUS.get(change.old_status, change.old_status)
-    return f"{name}: {old} → {_STATUS.get(change.new_status, change.new_status)}"
-
-
 def _errors(n: int) -> str:
     return f"har fel ({n} fel; `naravard validate` visar dem)"
 
@@ -285,7 +276,7 @@ def revision_lines(diff: RevisionDiff) -> list[str]:
             continue
         parts = [f"{s.namn} {s.old} → {s.new}" for s in k.scores if s.old != s.new]
         parts += [f"{n.namn} {_num(n.old)} → {_num(n.new)}" for n in k.nyckeltal if n.old != n.new]
-        parts += [_named_activity_line(a) for a in k.activities]
+        parts += [_activity_line(a, named=True) for a in k.activities]
         parts += [f"{t.where} ändrad: {t.words}" for t in k.texts]
         if k.errors:
             parts.append(_errors(k.errors))

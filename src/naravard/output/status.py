@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from naravard import __version__
+from naravard.markdown import escape_inline
 from naravard.submission import Row, Status, Submission
 
 
@@ -71,22 +71,16 @@ def as_json(rows: Sequence[Row], years: Sequence[int]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'=:])")
-
-
-def _md(text: str) -> str:
-    # Every Markdown-active character escaped, and no line break: a kommun's name stays text
-    # (no link, image or HTML). To be replaced by the shared escaper naravard.markdown.
-    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
-
-
 def markdown(rows: Sequence[Row], years: Sequence[int]) -> str:
     """A Markdown table, for an issue, a wiki page or a job summary."""
     lines = [
         "| Kommun | " + " | ".join(str(y) for y in years) + " |",
         "|---|" + "---|" * len(years),
     ]
-    lines += ["| " + " | ".join([_md(r.namn), *(_md(_cell(c)) for c in r.cells)]) + " |" for r in rows]
+    lines += [
+        "| " + " | ".join([escape_inline(r.namn), *(escape_inline(_cell(c)) for c in r.cells)]) + " |"
+        for r in rows
+    ]
     lines.append("")
     lines += [
         f"- {year}: {_total_line(counts, len(rows))}"
