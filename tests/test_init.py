@@ -140,16 +140,21 @@ def _local_hooks() -> str:
     return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, allow_unicode=True)
 
 
+def _committed_with_hooks(root: Path) -> dict[str, str]:
+    """The repository committed as a git repository with naravard's hooks; the env to commit with."""
+    (root / ".pre-commit-config.yaml").write_text(_local_hooks(), encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    return {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+
+
 @pytest.mark.skipif(
     shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit är inte installerat"
 )
 def test_pre_commit_catches_a_bad_file_and_still_checks_it_against_the_whole_repository(repo: Repo) -> None:
     root = repo.root
-    (root / ".pre-commit-config.yaml").write_text(_local_hooks(), encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "start")
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+    env = _committed_with_hooks(root)
 
     def pre_commit() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -186,11 +191,7 @@ def test_pre_commit_catches_a_bad_file_and_still_checks_it_against_the_whole_rep
 )
 def test_pre_commit_checks_the_whole_repository_when_the_strategy_changes(repo: Repo) -> None:
     root = repo.root
-    (root / ".pre-commit-config.yaml").write_text(_local_hooks(), encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "start")
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+    env = _committed_with_hooks(root)
     # A delmål removed from the strategy: the follow-ups that score it break, not the strategy.
     text = repo.read("region/strategi.yaml")
     start = text.index("  - id: nara-till-halsa")
