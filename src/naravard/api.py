@@ -36,7 +36,7 @@ from naravard.repository import Repository, load_repository
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from naravard.authoring.fix import FileFixes
+    from naravard.authoring.fix import FileFixes, FixRun
     from naravard.authoring.fmt import Formatted
     from naravard.authoring.migrate import Migration
     from naravard.diff import RevisionDiff, YearDiff
@@ -287,13 +287,15 @@ def write_formatted(result: Formatted) -> bool:
     return formatting.write_formatted(result)
 
 
-def fix(root: Path, paths: Sequence[Path] = ()) -> list[FileFixes]:
-    """`naravard fix`: the safe fixes per file (under `paths`), proved in memory; `write_fixes` writes."""
-    from naravard.authoring.fix import find_fixes, plan_fixes
+def fix(root: Path, paths: Sequence[Path] = (), *, recode: bool = False) -> FixRun:
+    """`naravard fix`: every safe fix under `paths`, to the end, proved in memory; `write_fixes` writes.
+
+    With `recode`, files saved as Windows-1252 or UTF-16 are converted to UTF-8 first.
+    """
+    from naravard.authoring.fix import run_fix
     from naravard.discover import relative_path
 
-    prefixes = [relative_path(root, p) for p in paths]
-    return plan_fixes(root, find_fixes(load_repository(root), prefixes))
+    return run_fix(root, [relative_path(root, p) for p in paths], recode=recode)
 
 
 def write_fixes(root: Path, outcome: FileFixes) -> bool:

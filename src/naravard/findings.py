@@ -44,6 +44,14 @@ class FixKind(StrEnum):
 
     SPELLING = "stavning"
     DECIMAL = "decimalkomma"
+    THOUSANDS = "tusentalsmellanslag"
+    QUOTES = "citattecken"
+    CASE = "gemener"
+    HIDDEN = "osynligt tecken"
+    WHOLE = "heltal"
+    DATE = "datumform"
+    SPACE = "mellanslag"
+    INDENT = "indrag"
 
 
 @dataclass(frozen=True)
@@ -191,9 +199,11 @@ class Code:
         guess: Guess | None = None,
         fix: Edit | None = None,
         values: tuple[tuple[str, str], ...] = (),
+        suggestion: str | None = None,
     ) -> Finding:
         """A finding of this code at `path` in a document (its key with `key`).
 
         With `guess`, the finding carries the suggestion and the spelling fix.
         """
-        return self.at(doc.at(path, key=key), message, guess=guess, fix=fix, values=values)
+        location = doc.at(path, key=key)
+        return self.at(location, message, guess=guess, fix=fix, values=values, suggestion=suggestion)

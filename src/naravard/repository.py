@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -61,6 +61,14 @@ class Entry(Generic[M]):
     gaps: frozenset[tuple[int, int]] = frozenset()  # where a salvaged file lost a part: line, column
 
 
+@dataclass(frozen=True)
+class Revised:
+    """An id of another strategy revision than the one in force: that revision, and the id now."""
+
+    revision: Entry[Strategi]
+    new: str | None
+
+
 @dataclass
 class Repository:
     """Everything the cross-file rules look at."""
@@ -108,6 +116,24 @@ class Repository:
             if s.model.strategi.giltig_from.year <= year <= s.model.strategi.giltig_tom.year
         ]
         return max(covering, key=lambda s: s.model.strategi.giltig_from, default=None)
+
+    def across_revision(self, revision: Entry[Strategi], section: str, key: str) -> Revised | None:
+        """`key` is no id of `revision` but one of another revision of the strategy: which, and its new id.
+
+        `section` is `delmal` or `nyckeltal`. The new id comes from the revision's `ersatter`.
+        A fix never guesses across a revision: renaming is `naravard migrate`'s (issue 16).
+        """
+        for other in self.strategies:
+            if other is revision:
+                continue
+            ids = {d.id for d in other.model.delmal} | {other.model.malbild.id}
+            if section == "nyckeltal":
+                ids = {n.id for n in other.model.nyckeltal}
+            if key in ids:
+                mapping = revision.model.ersatter
+                new = getattr(mapping, section).get(key) if mapping is not None else None
+                return Revised(other, new)
+        return None
 
     def revisions_for(self, years: Iterable[int]) -> list[Entry[Strategi]]:
         """The revisions in force for any of `years`, without repeats."""
@@ -191,6 +217,7 @@ def load_repository(
     contents: Mapping[str, bytes] | None = None,
     start: str | None = None,
     cache: ParseCache | None = None,
+    overrides: Mapping[str, bytes] | None = None,
 ) -> Repository:
     """Load every data file of the repository (or of a git revision of it, or of `contents`).
 
@@ -203,9 +230,11 @@ def load_repository(
     priorities may come from a later handlingsplan). With `contents` (path from the root →
     bytes), the files are those and nothing is read from disk. With a `cache`, only files whose
     bytes it has not seen are parsed (naravard.loader.cache); everything else runs as without it.
+    With `overrides` (path from the root → bytes), those files of the working tree are read as
+    those bytes: what a command that rewrites files checks before it writes them.
     """
     snapshot = MemorySnapshot(root, contents) if contents is not None else None
-    return _load(root, revision, jobs, until, snapshot, start, cache)
+    return _load(root, revision, jobs, until, snapshot, start, cache, overrides or {})
 
 
 def _load(
@@ -216,6 +245,7 @@ def _load(
     snapshot: GitSnapshot | MemorySnapshot | None,
     start: str | None = None,
     cache: ParseCache | None = None,
+    overrides: Mapping[str, bytes] | None = None,
 ) -> Repository:
     repo = Repository(root)
     if revision is not None:
@@ -223,6 +253,8 @@ def _load(
     files = snapshot.files() if snapshot else list(iter_data_files(root))
 
     def source(rel: str, path: Path) -> Source:
+        if overrides and rel in overrides:
+            return InMemory(rel, overrides[rel])
         return OnDisk(root, path) if snapshot is None else InMemory(rel, snapshot.read(rel))
 
     config = load_source(source(CONFIG_NAME, root / CONFIG_NAME))
@@ -234,7 +266,10 @@ def _load(
     repo.files = files
     known = [file for file in files if file.kind is not Kind.UNKNOWN and not _later(file, until)]
     repo.findings.extend(_unknown_file(file) for file in files if file.kind is Kind.UNKNOWN)
-    docs = load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
+    docs = list(
+        load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
+    )
+    scales = _scales(known, docs)
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if isinstance(snapshot, GitSnapshot) and file.rel in snapshot.too_large:  # the tree's limit
@@ -250,7 +285,7 @@ def _load(
             repo.waivers[file.rel] = doc.waivers
         if not doc.ok:
             continue
-        entry = shape(file, doc)
+        entry = shape(file, doc, scale=_scale_for(scales, doc.value) if file.kind is Kind.FOLLOWUP else None)
         if isinstance(entry, Entry):
             doc.release()  # the model holds the data now; the positions stay
             _index(repo, entry)
@@ -285,13 +320,38 @@ def _later(file: DataFile, until: int | None) -> bool:
     return until is not None and yearly and file.year is not None and file.year > until
 
 
-def shape(file: DataFile, doc: SourceDocument) -> Entry[BaseModel] | list[Finding]:
-    """Validate a loaded document against its kind's model."""
+def shape(
+    file: DataFile, doc: SourceDocument, *, scale: tuple[int, int] | None = None
+) -> Entry[BaseModel] | list[Finding]:
+    """Validate a loaded document against its kind's model (`scale`: for a score's message)."""
     model = MODELS[file.kind]
     try:
         return Entry(file, doc, model.model_validate(doc.value))
     except ValidationError as error:
-        return list(iter_schema_findings(doc, model, error))
+        return list(iter_schema_findings(doc, model, error, scale=scale))
+
+
+_Scale = tuple[int, int, int, int]  # first year, last year, min, max
+
+
+def _scales(files: Sequence[DataFile], docs: Sequence[SourceDocument | None]) -> list[_Scale]:
+    """The scale of each strategy revision that reads, with its years: a score's message names it."""
+    found = []
+    for file, doc in zip(files, docs, strict=True):
+        if file.kind is Kind.STRATEGY and doc is not None and doc.ok:
+            try:
+                model = Strategi.model_validate(doc.value)
+            except ValidationError:
+                continue
+            info = model.strategi
+            found.append((info.giltig_from.year, info.giltig_tom.year, model.skala.min, model.skala.max))
+    return sorted(found)
+
+
+def _scale_for(scales: Sequence[_Scale], value: Any) -> tuple[int, int] | None:
+    year = value.get("ar") if isinstance(value, dict) else None
+    covering = [(s[2], s[3]) for s in scales if type(year) is int and s[0] <= year <= s[1]]
+    return covering[-1] if covering else None
 
 
 _SALVAGE_ROUNDS = 8

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from naravard.findings import Edit, FixKind
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents, spaces and underscores as `-`: how ids are compared."""
     # å/ä → a, ö → o, spaces and underscores → -, so `uppföljning` finds `uppfoljning`.
     plain = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
@@ -22,8 +23,8 @@ def nearest(word: object, known: Iterable[str]) -> str | None:
     choices = list(dict.fromkeys(known))
     if not isinstance(word, str) or not choices:
         return None
-    folded = {_fold(c): c for c in choices}
-    target = _fold(word)
+    folded = {fold(c): c for c in choices}
+    target = fold(word)
     if target in folded and folded[target] != word:
         return folded[target]
     match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)

@@ -1,26 +1,31 @@
 """`naravard fix`: the safe fixes that need no judgement, each shown, nothing else touched.
 
-What to repair comes from the findings of the same checks as validate and lint,
-from their fix data (`Finding.fix`, an `Edit`), never from their messages. Two kinds
-exist today:
+What to repair comes from the findings of the same checks as validate and lint, from
+their fix data (`Finding.fix`, an `Edit`), never from their messages, and from the
+parser's own stops (authoring/layout.py). One run goes on until nothing more can be
+fixed, so a second run finds nothing (a fix can uncover another: a file that reads at
+last shows its misspelt key). What is fixed:
 
-- a misspelt key, id or value with exactly one did-you-mean:
-  `stauts` → `status`, `halsokafe` → `halsocafe`, `pagande` → `pagaende`;
-- a decimal comma in a number: `52,1` → `52.1`.
+- the layout the parser stops at: a tab as indentation (where only one width reads), a
+  non-breaking space, a character with no width, a key glued to its value;
+- a misspelt key, id or value with exactly one did-you-mean (`stauts` → `status`), but
+  never an id the strategy replaced in a revision: that is `naravard migrate`'s;
+- a number written wrong: `52,1` → `52.1`, `2 840` → `2840`, `"3"` → `3`, an invisible
+  character in it; an id with capitals (`Ludvika` → `ludvika`); a date `2025-2-7`;
+- with `recode`, a file saved as Windows-1252 or UTF-16, converted to UTF-8.
 
-An edit is made only where its old text stands as a plain word at the finding's
-position. Only the word itself changes, in the text: every other byte of the file, its
-comments, BOM and line endings stay as they were. A fix is kept only when the
-file still loads afterwards, the problem it targets is gone (for the format's
-own checks) and no new format problem appears. Then the file is written
-atomically.
+An edit is made only where its old text stands at the start of a value or key at the
+finding's position. Only that text changes: every other byte of the file, its comments,
+BOM and line endings stay as they were. A fix is kept only when the file still loads
+afterwards, the problem it targets is gone (for the format's own checks), no new
+format problem appears, and every other value reads as before. Everything is proved in
+memory; `write_fixes` then writes each file atomically.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,25 +34,30 @@ from pydantic import BaseModel, ValidationError
 
 from naravard.atomic import write_atomic
 from naravard.authoring.fmt import same_values
+from naravard.authoring.layout import repair_layout
+from naravard.authoring.recode import recoded
 from naravard.authoring.targets import model_for
 from naravard.core import check
-from naravard.discover import within
-from naravard.findings import FixKind
+from naravard.discover import CONFIG_NAME, iter_data_files, within
+from naravard.findings import Finding, FixKind, Severity
 from naravard.loader import MAX_BYTES, load_text
 from naravard.loader.breaks import parser_positions
+from naravard.loader.codes import YAML_SYNTAX
 from naravard.loader.tree import build_tree, resolve_plain
 from naravard.loader.yamlc import CSafeLoader as _Loader
 from naravard.model.messages import iter_schema_findings
-from naravard.repository import Repository
+from naravard.repository import load_repository
 from naravard.textfile import TextFile
 
 SPELLING = FixKind.SPELLING
 DECIMAL = FixKind.DECIMAL
+MAX_ROUNDS = 10
+"""Rounds of check and fix; each fixes what the one before uncovered (two are usual)."""
 
 
 @dataclass(frozen=True)
 class Fix:
-    """One word to replace: where (1-based), what stands there, what it becomes, and why."""
+    """One text to replace: where (1-based, in the text as it was then), old, new, and why."""
 
     rel: str
     line: int
@@ -58,112 +68,192 @@ class Fix:
     kind: str
 
 
-def find_fixes(repo: Repository, paths: Sequence[str] = ()) -> list[Fix]:
-    """The safe fixes for what validate and lint find (only in files under `paths`, if given)."""
-    fixes: dict[tuple[str, int, int], Fix] = {}
-    words: dict[str, dict[tuple[int, int], str]] = {}
-    for finding in check(repo, warnings=True):
-        edit = finding.fix
-        rel, line, column = finding.location.file, finding.location.line, finding.location.column
-        if edit is None or edit.old == edit.new or (paths and not within(rel, paths)):
+@dataclass(frozen=True)
+class FileFixes:
+    """One file's fixes, in the order made, its bytes before and after, and its new encoding."""
+
+    rel: str
+    made: tuple[Fix, ...]
+    before: bytes
+    after: bytes
+    recoded_from: str | None = None
+
+
+@dataclass(frozen=True)
+class FixRun:
+    """What one `fix` run would do: the files it changes and what it leaves for a person."""
+
+    files: tuple[FileFixes, ...] = ()
+    left: tuple[Finding, ...] = ()
+    """The errors (under the paths) that remain once the fixes are made."""
+    not_utf8: tuple[tuple[str, str], ...] = ()
+    """Files in another encoding (rel, its name), left because `recode` was not asked for."""
+    rounds: int = 0
+    proposed_left: tuple[Fix, ...] = field(default=())
+    """Fixes the findings proposed that did not prove safe."""
+
+
+def run_fix(root: Path, paths: Sequence[str] = (), *, recode: bool = False) -> FixRun:
+    """Every safe fix under `paths` (repository paths; none: everything), proved in memory."""
+    scope = [f.rel for f in iter_data_files(root) if not paths or within(f.rel, paths)]
+    if (root / CONFIG_NAME).is_file() and (not paths or within(CONFIG_NAME, paths)):
+        scope.append(CONFIG_NAME)
+    before: dict[str, bytes] = {}
+    current: dict[str, bytes] = {}
+    made: dict[str, list[Fix]] = {}
+    encodings: dict[str, str] = {}
+    not_utf8: list[tuple[str, str]] = []
+    for rel in scope:
+        data = _read(root / rel)
+        if data is None:
             continue
-        if rel not in words:
-            words[rel] = _plain_words(repo.root / rel)
-        if words[rel].get((line, column)) != edit.old:
-            continue  # the word there is quoted, spans lines, or is another than the finding's
-        fix = Fix(rel, line, column, edit.old, edit.new, finding.code, edit.kind)
-        fixes.setdefault((rel, line, column), fix)
-    return sorted(fixes.values(), key=lambda f: (f.rel, f.line, f.column))
+        converted = recoded(data)
+        if converted is not None:
+            if not recode:
+                not_utf8.append((rel, converted.encoding))
+                continue
+            before[rel], current[rel], encodings[rel] = data, converted.utf8, converted.encoding
+            data = converted.utf8
+        stored = TextFile.from_bytes(data)
+        if not isinstance(stored, TextFile):
+            continue
+        text, edits = repair_layout(stored.text)
+        if edits:
+            before.setdefault(rel, data)
+            current[rel] = stored.with_text(text).to_bytes()
+            made[rel] = [Fix(rel, e.line, e.column, e.old, e.new, YAML_SYNTAX.code, e.kind) for e in edits]
+    inside = frozenset(scope)
+    rounds, left, unsafe = 0, list[Finding](), list[Fix]()
+    for rounds in range(1, MAX_ROUNDS + 1):  # noqa: B007 (the count is reported)
+        findings = check(load_repository(root, overrides=current), warnings=True)
+        left = [f for f in findings if f.severity is Severity.ERROR and f.location.file in inside]
+        proposed = _proposed(findings, inside, root, current)
+        unsafe = []
+        changed = False
+        for rel, group in sorted(proposed.items()):
+            data = current.get(rel) or _read(root / rel)
+            if data is None:
+                continue
+            outcome = _prove(root, rel, data, group)
+            unsafe.extend(outcome.left)
+            if outcome.made:
+                before.setdefault(rel, data)
+                current[rel] = outcome.after
+                made.setdefault(rel, []).extend(outcome.made)
+                changed = True
+        if not changed:
+            break
+    files = tuple(
+        FileFixes(rel, tuple(made.get(rel, ())), before[rel], current[rel], encodings.get(rel))
+        for rel in sorted(current)
+        if current[rel] != before[rel]
+    )
+    return FixRun(files, tuple(left), tuple(not_utf8), rounds, tuple(unsafe))
 
 
-def _plain_words(path: Path) -> dict[tuple[int, int], str]:
-    """Every plain scalar that stands on one line, by its 1-based line and column."""
-    stored = _read(path)
-    if stored is None:
-        return {}
-    found = {}
-    real = parser_positions(stored.text)
-    try:
-        for token in yaml.scan(stored.text, Loader=_Loader):
-            start, end = token.start_mark, token.end_mark
-            if isinstance(token, yaml.ScalarToken) and token.plain and start.line == end.line:
-                line, column = (start.line, start.column) if real is None else real(start.line, start.column)
-                found[(line + 1, column + 1)] = token.value
-    except yaml.YAMLError:
-        return {}
-    return found
-
-
-def _read(path: Path) -> TextFile | None:
+def _read(path: Path) -> bytes | None:
+    if path.is_symlink():
+        return None  # writing would replace the link with a file
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError:
         return None
+    return data if len(data) <= MAX_BYTES else None
+
+
+def _proposed(
+    findings: Sequence[Finding], scope: frozenset[str], root: Path, current: Mapping[str, bytes]
+) -> dict[str, list[Fix]]:
+    """The fixes the findings propose, where their old text stands at the start of a value or key."""
+    fixes: dict[str, dict[tuple[int, int], Fix]] = {}
+    starts: dict[str, dict[tuple[int, int], str]] = {}
+    for finding in findings:
+        edit = finding.fix
+        rel, line, column = finding.location.file, finding.location.line, finding.location.column
+        if edit is None or edit.old == edit.new or rel not in scope:
+            continue
+        if rel not in starts:
+            data = current.get(rel) or _read(root / rel)
+            starts[rel] = _scalar_starts(data) if data is not None else {}
+        if not starts[rel].get((line, column), "").startswith(edit.old):
+            continue  # the text there spans lines, or is another than the finding's
+        fixes.setdefault(rel, {}).setdefault(
+            (line, column), Fix(rel, line, column, edit.old, edit.new, finding.code, edit.kind)
+        )
+    return {rel: sorted(group.values(), key=lambda f: (f.line, f.column)) for rel, group in fixes.items()}
+
+
+def _scalar_starts(data: bytes) -> dict[tuple[int, int], str]:
+    """Where each value or key on one line starts (1-based), with the rest of its line."""
     stored = TextFile.from_bytes(data)
-    return stored if isinstance(stored, TextFile) and len(data) <= MAX_BYTES else None
+    if not isinstance(stored, TextFile):
+        return {}
+    lines = stored.text.split("\n")
+    found = {}
+    real = parser_positions(stored.text)
+    try:
+        for token in yaml.scan(stored.text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            if isinstance(token, yaml.ScalarToken) and start.line == end.line:
+                line, column = (start.line, start.column) if real is None else real(start.line, start.column)
+                found[(line + 1, column + 1)] = lines[line][column:] if line < len(lines) else ""
+    except yaml.YAMLError:
+        return {}
+    return found
 
 
 @dataclass(frozen=True)
-class FileFixes:
-    """One file's fixes: those made, those left because they did not prove safe, and its bytes."""
-
-    rel: str
+class _Proved:
     made: tuple[Fix, ...]
     left: tuple[Fix, ...]
-    before: bytes
     after: bytes
 
 
-def plan_fixes(root: Path, fixes: Sequence[Fix]) -> list[FileFixes]:
-    """Apply the fixes to each file's text in memory, keeping only those that prove safe."""
-    by_file: dict[str, list[Fix]] = defaultdict(list)
-    for fix in fixes:
-        by_file[fix.rel].append(fix)
-    outcomes = []
-    for rel, group in sorted(by_file.items()):
-        path = root / rel
-        if path.is_symlink():
-            continue  # writing would replace the link with a file
-        try:
-            before = path.read_bytes()
-        except OSError:
-            continue
-        stored = TextFile.from_bytes(before)
-        if not isinstance(stored, TextFile):
-            continue
-        _, model = model_for(root, path)
-        lines = stored.text.split("\n")
-        problems = _problems(rel, stored.text, model)
-        made, left = [], []
-        # From the end of the file, so that an edit never moves a position still to be used.
-        for fix in sorted(group, key=lambda f: (f.line, f.column), reverse=True):
-            candidate = _edited(lines, fix)
-            after = _problems(rel, "\n".join(candidate), model) if candidate is not None else None
-            if (
-                candidate is not None
-                and after is not None
-                and problems is not None
-                and _safe(fix, problems, after)
-            ):
-                lines, problems = candidate, after
-                made.append(fix)
-            else:
-                left.append(fix)
-        if made and not _only_fixed(rel, before, "\n".join(lines), made):
-            made, left, lines = [], [*made, *left], stored.text.split("\n")
-        after_bytes = stored.with_text("\n".join(lines)).to_bytes()
-        outcomes.append(FileFixes(rel, tuple(reversed(made)), tuple(reversed(left)), before, after_bytes))
-    return outcomes
+def _prove(root: Path, rel: str, data: bytes, group: Sequence[Fix]) -> _Proved:
+    """Apply a file's fixes to its text in memory, keeping only those that prove safe."""
+    stored = TextFile.from_bytes(data)
+    if not isinstance(stored, TextFile):
+        return _Proved((), tuple(group), data)
+    _, model = model_for(root, root / rel)
+    lines = stored.text.split("\n")
+    problems = _problems(rel, stored.text, model)
+    made, left = [], []
+    # From the end of the file, so that an edit never moves a position still to be used.
+    for fix in sorted(group, key=lambda f: (f.line, f.column), reverse=True):
+        candidate = _edited(lines, fix)
+        after = _problems(rel, "\n".join(candidate), model) if candidate is not None else None
+        if (
+            candidate is not None
+            and after is not None
+            and problems is not None
+            and _safe(fix, problems, after)
+        ):
+            lines, problems = candidate, after
+            made.append(fix)
+        else:
+            left.append(fix)
+    if made and not _only_fixed(rel, data, "\n".join(lines), made):
+        return _Proved((), tuple(group), data)
+    return _Proved(
+        tuple(reversed(made)), tuple(reversed(left)), stored.with_text("\n".join(lines)).to_bytes()
+    )
 
 
 def _only_fixed(rel: str, before: bytes, text: str, made: Sequence[Fix]) -> bool:
-    """Re-read the fixed text, as fmt does: the old values with only the fixed words changed."""
+    """Re-read the fixed text, as fmt does: the old values with only the fixed ones changed.
+
+    A fix that joins two values into one (`{varde: 50,2}` → `50.2`: YAML had read `50` and a
+    key `2`) takes out what stood inside its old text.
+    """
     old = load_text(rel, before)
     new = build_tree(text)
     if old.findings or new.problems:
         return False
     at = {(f.line, f.column): f.new for f in made}
+
+    def inside(line: int, column: int) -> bool:
+        return any(f.line == line and f.column < column < f.column + len(f.old) for f in made)
 
     def expected(value: Any, path: tuple[Any, ...]) -> Any:
         if isinstance(value, dict):
@@ -171,6 +261,8 @@ def _only_fixed(rel: str, before: bytes, text: str, made: Sequence[Fix]) -> bool
             for key, item in value.items():
                 span = old.spans.get((*path, key))
                 new_key = key
+                if span is not None and inside(span.key_line, span.key_column):
+                    continue
                 if span is not None and (span.key_line, span.key_column) in at:
                     new_key = resolve_plain(at.pop((span.key_line, span.key_column)))
                 out[new_key] = expected(item, (*path, key))
@@ -217,8 +309,6 @@ def _safe(fix: Fix, before: set[tuple[str, int]], after: set[tuple[str, int]]) -
 
 def write_fixes(root: Path, outcome: FileFixes) -> bool:
     """Write a file's fixes atomically; False (nothing written) if the file changed meanwhile."""
-    if not outcome.made:
-        return False
     path = root / outcome.rel
     try:
         if path.read_bytes() != outcome.before:

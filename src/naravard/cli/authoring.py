@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
+from naravard.findings import FixKind
+
+if TYPE_CHECKING:
+    from naravard.authoring.fix import Fix
 
 
 def _echo(message: str, *, err: bool = False, nl: bool = True) -> None:
@@ -160,48 +164,85 @@ def fix(
         bool,
         typer.Option("--check", help="Ändra inget: visa rättelserna och avsluta med 1 om det finns några."),
     ] = False,
+    recode: Annotated[
+        bool,
+        typer.Option(
+            "--koda-om",
+            help="Skriv också om filer sparade som Windows-1252 (ANSI) eller UTF-16 till UTF-8.",
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     """Rätta det som går att rätta utan att gissa, och visa varje rättelse.
 
-    En felstavad nyckel eller ett id med ett enda förslag (stauts → status),
-    och decimalkomma i ett tal (52,1 → 52.1). Inget annat i filen ändras.
+    Tabbar och hårda mellanslag i indraget, en felstavad nyckel eller ett id med ett
+    enda förslag (stauts → status), decimalkomma och mellanslag i tal (52,1 → 52.1,
+    2 840 → 2840), id:n med versaler (Ludvika → ludvika). En körning räcker: det som
+    en rättelse gör synligt rättas också. Inget annat i filen ändras. Avslutar med 1
+    när fel återstår som en person måste rätta.
     """
     from naravard import api
 
     try:
         repo_root = repository_root(root)
-        outcomes = api.fix(repo_root, paths or ())
+        run = api.fix(repo_root, paths or (), recode=recode)
     except UsageError as error:
         raise fail(error) from None
     made = failed = 0
-    for outcome in outcomes:
-        if not outcome.made:
-            continue
+    for outcome in run.files:
         problem = None if check else _attempt(partial(api.write_fixes, repo_root, outcome))
         if problem:
             failed += 1
             _echo(f"{outcome.rel}: {problem}", err=True)
             continue
+        if outcome.recoded_from:
+            verb = "kan skrivas om" if check else "skrevs om"
+            _echo(f"{outcome.rel}: {verb} från {outcome.recoded_from} till UTF-8 (kodning)")
         for item in outcome.made:
             made += 1
-            where = f"{item.rel}:{item.line}:{item.column}"
-            _echo(f"{where}: `{item.old}` → `{item.new}` ({item.kind}, {item.code})")
-    files = sum(1 for o in outcomes if o.made)
+            _echo(f"{item.rel}:{item.line}:{item.column}: {_change(item)} ({item.kind}, {item.code})")
+    files = len(run.files) - failed
+    for rel, encoding in run.not_utf8:
+        _echo(
+            f"{rel}: filen är sparad som {encoding}, inte UTF-8. `naravard fix --koda-om` skriver om "
+            "den som UTF-8 (texten blir densamma).",
+            err=True,
+        )
     if check:
         _echo(
             f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')} "
             "kan göras med `naravard fix`.",
             err=True,
         )
-        raise typer.Exit(1 if made else 0)
-    _echo(
-        f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')}. "
-        "Kör `naravard validate` för det som återstår.",
-        err=True,
+        raise typer.Exit(1 if files or run.not_utf8 else 0)
+    left = sum(max(f.more, 1) for f in run.left)
+    rest = (
+        f" {count(left, 'fel', 'fel')} återstår som `fix` inte kan rätta: kör `naravard validate`."
+        if left
+        else " Inga fel återstår."
     )
-    if failed:
+    _echo(f"{count(made, 'rättelse', 'rättelser')} i {count(files, 'fil', 'filer')}.{rest}", err=True)
+    if failed or left or run.not_utf8:
         raise typer.Exit(1)
+
+
+def _change(item: Fix) -> str:
+    """A fix as a person reads it; the invisible characters named, not printed."""
+    from naravard.loader.messages import space_name
+
+    if item.kind == FixKind.INDENT:
+        return f"indraget `{_visible(item.old)}` → {len(item.new)} mellanslag"
+    if item.old.strip() == "" and item.old:
+        return f"{space_name(item.old)} → ett vanligt mellanslag"
+    if item.new == "" and len(item.old) == 1:
+        return f"{space_name(item.old)} togs bort"
+    return f"`{_visible(item.old)}` → `{_visible(item.new)}`"
+
+
+def _visible(text: str) -> str:
+    from naravard.output.terminal import visible
+
+    return visible(text.replace("\t", "→").replace("\u00a0", "⍽"))
 
 
 @app.command()

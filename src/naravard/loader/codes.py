@@ -24,6 +24,11 @@ titel: Möte: kl 10
 Så rättar du: använd mellanslag för indrag och sätt text med `: ` inom citattecken
 (`titel: "Möte: kl 10"`).
 """,
+    fixes=(
+        "`naravard fix` byter en tabb i indraget mot mellanslag när bara ett indrag går att läsa, "
+        "ett hårt mellanslag (U+00A0) mot ett vanligt, tar bort osynliga tecken i indraget och "
+        "sätter mellanslag efter kolonet i `nyckel:3`."
+    ),
 )
 
 ENCODING = Code(
@@ -39,6 +44,7 @@ inte heller tillåtna.
 Så rättar du: i Notepad++ Koda → Konvertera till UTF-8; i VS Code klicka på
 kodningen nere till höger → Spara med kodning → UTF-8.
 """,
+    fixes="`naravard fix --koda-om` skriver om en fil sparad som Windows-1252 eller UTF-16 som UTF-8.",
 )
 
 EMPTY_FILE = Code(

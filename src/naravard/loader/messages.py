@@ -161,22 +161,28 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 
 # Characters that look like a space in Word and in an editor but are not one to YAML.
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+LOOKS_LIKE_SPACE = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 _SPACE_NAMES = {
     "\u00a0": "ett hårt mellanslag (U+00A0, ofta inklistrat från Word)",
     "\u202f": "ett smalt hårt mellanslag (U+202F)",
     "\u2007": "ett siffermellanslag (U+2007)",
     "\u3000": "ett brett mellanslag (U+3000)",
 }
-_ODD_INDENT = re.compile(f"^[ ]*([{_SPACES}])")
-_ODD_AFTER_KEY = re.compile(f"^[ ]*(?:- )?[^\\s#:'\"{_SPACES}][^:#]*:([{_SPACES}])")
-_GLUED_KEY = re.compile(r"^[ ]*(?:- )?([a-z0-9][a-z0-9_-]*):(?=[^\s:/])")
+ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
+"""Characters with no width, from web pages and Word: invisible in an editor."""
+ODD_INDENT = re.compile(f"^[ ]*([{LOOKS_LIKE_SPACE}]|{ZERO_WIDTH.pattern})")
+ODD_AFTER_KEY = re.compile(f"^[ ]*(?:- )?[^\\s#:'\"{LOOKS_LIKE_SPACE}][^:#]*:([{LOOKS_LIKE_SPACE}])")
+GLUED_KEY = re.compile(r"^[ ]*(?:- )?([a-z0-9][a-z0-9_-]*):(?=[^\s:/])")
 
 
 def space_name(char: str) -> str:
     """A Swedish name for a character that looks like a space (or is a tab)."""
     if char == "\t":
         return "ett tabbtecken"
+    if ZERO_WIDTH.fullmatch(char):
+        return f"ett osynligt tecken utan bredd (U+{ord(char):04X})"
     return _SPACE_NAMES.get(char, f"ett ovanligt mellanslag (U+{ord(char):04X})")
 
 
@@ -194,7 +200,7 @@ def _slip(text: str, first: int, last: int) -> ParserProblem | None:
         if number > len(lines):
             break
         line = lines[number - 1].rstrip("\r")
-        for pattern in (_ODD_INDENT, _ODD_AFTER_KEY):
+        for pattern in (ODD_INDENT, ODD_AFTER_KEY):
             match = pattern.match(line)
             if match:
                 char = match.group(1)
@@ -205,7 +211,7 @@ def _slip(text: str, first: int, last: int) -> ParserProblem | None:
                     number,
                     match.start(1) + 1,
                 )
-        match = _GLUED_KEY.match(line)
+        match = GLUED_KEY.match(line)
         if match and number < last:
             key = match.group(1)
             value = line[match.end() :].strip()

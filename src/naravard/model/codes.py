@@ -22,6 +22,7 @@ kod: 2080              # ska vara text: "2080"
 
 Så rättar du: skriv värdet i den form som meddelandet anger.
 """,
+    fixes="`naravard fix` skriver en skattning med decimaler som heltal när den är hel (`3.0` → `3`).",
 )
 
 MISSING_KEY = Code(
@@ -88,7 +89,12 @@ fast-lakarkontakt: 43,2
 
 Så rättar du: `fast-lakarkontakt: 43.2`, eller `null` om värdet inte är känt.
 """,
-    fixes="`naravard fix` byter decimalkomma mot decimalpunkt (`52,1` → `52.1`).",
+    fixes=(
+        "`naravard fix` skriver talet som det var menat: decimalpunkt i stället för komma "
+        "(`52,1` → `52.1`, också inom klamrar), utan mellanslag mellan tusentalen (`2 840` → `2840`), "
+        'utan citattecken (`"3"` → `3`) och utan osynliga tecken; en skattning i ord blir en siffra '
+        "(`tre` → `3`)."
+    ),
 )
 
 INVALID_DATE = Code(
@@ -102,6 +108,7 @@ månad (`2024-09`).
 
 Så rättar du: skriv datumet som i exemplet.
 """,
+    fixes="`naravard fix` skriver ett datum med året först i rätt form (`2025-2-7` → `2025-02-07`).",
 )
 
 INVALID_ID = Code(
@@ -116,6 +123,7 @@ Fel: `id: Mobilt team`, `id: hälsocafé`.
 
 Så rättar du: `id: mobilt-team`, `id: halsocafe`.
 """,
+    fixes="`naravard fix` skriver ett id med versaler med små bokstäver (`Ludvika` → `ludvika`).",
 )
 
 CODES = (WRONG_TYPE, MISSING_KEY, UNKNOWN_KEY, INVALID_VALUE, INVALID_NUMBER, INVALID_DATE, INVALID_ID)

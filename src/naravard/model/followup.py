@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from naravard.model.types import Datum, Id, StrictModel, Text, Year, short_form
+from naravard.model.types import Datum, Id, Meaning, StrictModel, Text, Year, short_form
 
 Status = Literal["planerad", "pagaende", "genomford", "pausad", "avbruten"]
 
@@ -35,7 +35,7 @@ REFLECTION_KEYS: tuple[str, ...] = tuple(Reflektion.model_fields)
 class Skattning(StrictModel):
     """En självskattning med kommentar."""
 
-    varde: int = Field(description="Skattningen på strategins skala.")
+    varde: Annotated[int, Meaning.SCORE] = Field(description="Skattningen på strategins skala.")
     kommentar: Text | None = Field(None, description="Kommentar till skattningen (valfritt).")
 
 
@@ -46,7 +46,7 @@ FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
 class Varde(StrictModel):
     """Ett nyckeltalsvärde med kommentar eller källa."""
 
-    varde: FiniteNumber | None = Field(
+    varde: Annotated[FiniteNumber | None, Meaning.VALUE] = Field(
         description="Värdet med decimalpunkt, t.ex. 52.1, eller null om det inte är känt."
     )
     kommentar: Text | None = Field(None, description="Kommentar (valfritt).")

@@ -22,6 +22,8 @@ from naravard.model.codes import (
     UNKNOWN_KEY,
     WRONG_TYPE,
 )
+from naravard.model.hints import Hint, date_hint, id_hint, integer_hint, score_hint, value_hint
+from naravard.model.types import Meaning
 from naravard.suggest import Guess, guess, nearest, show
 
 _CODES: dict[str, Code] = {
@@ -49,15 +51,25 @@ class _Said:
     message: str
     guess: Guess | None = None
     fix: Edit | None = None
+    right: str | None = None
+
+
+def _hinted(message: str, hint: Hint) -> _Said:
+    return _Said(message + hint.text, fix=hint.fix, right=hint.right)
 
 
 def iter_schema_findings(
-    doc: SourceDocument, model: type[BaseModel], error: ValidationError
+    doc: SourceDocument,
+    model: type[BaseModel],
+    error: ValidationError,
+    *,
+    scale: tuple[int, int] | None = None,
 ) -> Iterator[Finding]:
     """One finding per mistake, located through the document's spans.
 
     A misspelt key is one mistake, not two: pydantic reports the key it does not know and the
-    key it misses, and the second is left out when the first is its nearest match.
+    key it misses, and the second is left out when the first is its nearest match. `scale`
+    (the strategy's min and max) lets a score's message name the steps.
     """
     items = error.errors(include_input=False, include_url=False, include_context=True)
     misspelt = {
@@ -65,24 +77,83 @@ def iter_schema_findings(
         for item in items
         if item["type"] == "extra_forbidden" and item["loc"]
     }
+    source = _Source(doc)
     for item in items:
         loc = tuple(item["loc"])
         if item["type"] == "missing" and loc and (loc[:-1], loc[-1]) in misspelt:
             continue
         kind = item["type"]
+        if kind == "invalid_key":
+            comma = _comma_in_braces(doc, loc, source)
+            if comma is not None:
+                yield comma
+                continue
         is_key = bool(loc) and loc[-1] == "[key]"
         path = loc[:-1] if is_key else loc
         value = _value_at(doc.value, path)
         code = _CODES.get(kind, WRONG_TYPE)
         if kind in ("int_type", "int_parsing", "int_from_float") and isinstance(value, str):
             code = INVALID_NUMBER
-        said = _message(kind, item, path, value, model, is_key=is_key)
         if kind == "missing":
             parent = path[:-1]
             location = doc.at(parent, key=True) if parent else doc.first_key()
         else:
             location = doc.at(path, key=is_key or kind == "extra_forbidden")
-        yield code.at(location, said.message, guess=said.guess, fix=said.fix)
+        field = _Field(meaning_at(model, path), scale, source.at(location.line, location.column))
+        said = _message(kind, item, path, value, model, field, is_key=is_key)
+        yield code.at(location, said.message, guess=said.guess, fix=said.fix, suggestion=said.right)
+
+
+class _Source:
+    """The file's lines, read once and only if a hint needs to see what was written."""
+
+    def __init__(self, doc: SourceDocument) -> None:
+        self._doc = doc
+        self._lines: list[str] | None = None
+
+    def at(self, line: int, column: int) -> str | None:
+        """The rest of the line from a 1-based position, as written."""
+        if self._lines is None:
+            reload = self._doc.reload
+            data = reload() if reload is not None else b""
+            self._lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").split("\n")
+        if not 0 < line <= len(self._lines):
+            return None
+        return self._lines[line - 1].rstrip("\r")[column - 1 :]
+
+
+@dataclass(frozen=True)
+class _Field:
+    """What the hints know of the field in error: what it holds, the scale, what was written."""
+
+    meaning: Meaning | None
+    scale: tuple[int, int] | None
+    source: str | None
+
+
+_IN_BRACES = re.compile(r"([-+]?[0-9]+),([0-9]+)")
+
+
+def _comma_in_braces(doc: SourceDocument, loc: tuple[Any, ...], source: _Source) -> Finding | None:
+    """`{varde: 50,2, kommentar: …}`: the comma splits the number; YAML reads `50` and a key `2`."""
+    parent = _value_at(doc.value, loc[:-1])
+    if not isinstance(parent, dict) or parent.get(loc[-1], 0) is not None:
+        return None
+    keys = list(parent)
+    at = keys.index(loc[-1]) if loc[-1] in keys else 0
+    if at == 0 or type(parent[keys[at - 1]]) is not int:
+        return None
+    location = doc.at((*loc[:-1], keys[at - 1]))
+    written = _IN_BRACES.match(source.at(location.line, location.column) or "")
+    if written is None:
+        return None
+    point = f"{written.group(1)}.{written.group(2)}"
+    message = (
+        f"Inom klamrar {{…}} skiljer kommat värdena åt, så `{written.group()}` läses som talet "
+        f"`{written.group(1)}` och en nyckel `{written.group(2)}`. Skriv decimaler med punkt: `{point}`."
+    )
+    fix = Edit(written.group(), point, FixKind.DECIMAL)
+    return INVALID_NUMBER.at(location, message, fix=fix, suggestion=point)
 
 
 def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
@@ -119,32 +190,20 @@ def _describe(value: Any) -> str:
     return "något annat"
 
 
-def _number_hint(value: Any) -> tuple[str, Edit | None]:
-    """What to write instead of a number written wrong, and the edit when it needs no judgement."""
-    if isinstance(value, str):
-        text = value.strip()
-        if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", text):
-            point = text.replace(",", ".")
-            return f" Skriv decimaler med punkt: `{show(point, 60)}`.", Edit(text, point, FixKind.DECIMAL)
-        if re.fullmatch(r"[-+]?[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?", text):
-            fixed = re.sub(r"[  ]", "", text).replace(",", ".")
-            return f" Skriv talet utan mellanslag: `{show(fixed, 60)}`.", None
-        if "%" in text:
-            return " Skriv bara talet, utan procenttecken (enheten står i strategin).", None
-        return " Skriv ett tal med decimalpunkt, t.ex. 52.1, eller null om värdet inte är känt.", None
-    return "", None
-
-
 def _message(
     kind: str,
     item: Any,
     path: tuple[Any, ...],
     value: Any,
     model: type[BaseModel],
+    field: _Field,
     *,
     is_key: bool,
 ) -> _Said:
     key = path[-1] if path else None
+    if field.meaning is Meaning.SCORE and kind != "missing":
+        hint = score_hint(value, field.source, field.scale)
+        return _hinted(f"Här ska det stå en självskattning, men det står {_describe(value)}.", hint)
     if kind == "missing":
         where = _where(path[:-1]) or " i filen"
         return _Said(f"Nyckeln `{key}` saknas{where}. Den är obligatorisk.")
@@ -153,39 +212,46 @@ def _message(
         typed = guess(key, allowed)
         listing = f" Tillåtna nycklar här: {', '.join(allowed)}." if allowed else ""
         return _Said(f"Okänd nyckel `{show(key)}`{_where(path[:-1])}.{typed.hint}{listing}", typed)
-    if kind in ("datum", "tidpunkt", "sokvag"):
+    if kind in ("datum", "tidpunkt"):
+        return _hinted(str(item["msg"]), date_hint(value, field.source))
+    if kind == "sokvag":
         return _Said(str(item["msg"]))
     if kind == "string_pattern_mismatch":
         pattern = item.get("ctx", {}).get("pattern", "")
         if "a-z" in pattern:
             what = "nyckeln" if is_key else "id:t"
-            return _Said(
-                f"{what.capitalize()} `{show(value if not is_key else key)}` är inte ett giltigt id. "
-                "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä, ö "
+            written = key if is_key else value
+            better = id_hint(written, field.source)
+            rule = (
+                " Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä, ö "
                 "och mellanslag (t.ex. `nara-for-mig`)."
+            )
+            return _hinted(
+                f"{what.capitalize()} `{show(written)}` är inte ett giltigt id.{better.text or rule}",
+                Hint("", better.right, better.fix),
             )
         return _Said(f'`{show(value)}` har fel form här: skriv siffrorna inom citattecken, t.ex. "2080".')
     if kind == "literal_error":
         allowed = _literal_choices(model, path)
-        typed = guess(value, allowed)
         listing = f" Tillåtna värden: {', '.join(allowed)}."
+        if value is None:
+            return _Said(f"Här ska det stå ett av de tillåtna värdena, men det står ingenting.{listing}")
+        typed = guess(value, allowed)
         return _Said(f"`{show(value)}` är inget tillåtet värde här.{typed.hint}{listing}", typed)
     if kind in ("float_type", "float_parsing"):
-        hint, fix = _number_hint(value)
-        return _Said(f"Här ska det stå ett tal, men det står {_describe(value)}.{hint}", fix=fix)
+        hint = value_hint(value, field.source)
+        return _hinted(f"Här ska det stå ett tal, men det står {_describe(value)}.", hint)
     if kind == "finite_number":
         return _Said(
             f"`{show(value)}` är inget tal som kan redovisas. Skriv värdet med siffror, "
             "eller null om det inte är känt."
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        hint, fix = (
-            (" Skriv ett heltal utan decimaler.", None) if isinstance(value, float) else _number_hint(value)
-        )
-        return _Said(f"Här ska det stå ett heltal, men det står {_describe(value)}.{hint}", fix=fix)
+        hint = integer_hint(field.meaning, value, field.source)
+        return _hinted(f"Här ska det stå ett heltal, men det står {_describe(value)}.", hint)
     if kind == "string_type":
-        hint = ' Sätt värdet inom citattecken ("…") om det ska läsas som text.'
-        return _Said(f"Här ska det stå en text, men det står {_describe(value)}.{hint}")
+        quote = ' Sätt värdet inom citattecken ("…") om det ska läsas som text.'
+        return _Said(f"Här ska det stå en text, men det står {_describe(value)}.{quote}")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _Said(
             "Här ska det stå nycklar med värden (en mappning, `nyckel: värde` på egna rader), "
@@ -255,3 +321,25 @@ def _literal_choices(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]
     if get_origin(found) is Literal:
         return [str(a) for a in get_args(found)]
     return []
+
+
+def meaning_at(model: type[BaseModel], path: tuple[Any, ...]) -> Meaning | None:
+    """What the field at `path` holds (model/types.Meaning), when its model says."""
+    if not path:
+        return None
+    container = _type_at(model, path[:-1])
+    if not (isinstance(container, type) and issubclass(container, BaseModel)):
+        return None
+    field = container.model_fields.get(str(path[-1]))
+    found = [m for m in field.metadata if isinstance(m, Meaning)] if field is not None else []
+    return found[0] if found else _meaning_in(field.annotation if field is not None else None)
+
+
+def _meaning_in(annotation: Any) -> Meaning | None:
+    while get_origin(annotation) is typing.Annotated:
+        args = get_args(annotation)
+        found = [m for m in args[1:] if isinstance(m, Meaning)]
+        if found:
+            return found[0]
+        annotation = args[0]
+    return None

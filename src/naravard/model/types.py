@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import BaseModel as _BaseModel
@@ -26,6 +27,17 @@ class StrictModel(_BaseModel):
     """Base of every file model: strict types, unknown keys are errors, values frozen."""
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, field_title_generator=title_for)
+
+
+class Meaning(Enum):
+    """What a field holds, beyond its type: the schema check's hints follow it (model/messages.py).
+
+    Put in a field's `Annotated[...]`; pydantic keeps it with the field and ignores it otherwise.
+    """
+
+    SCORE = "självskattning"
+    YEAR = "årtal"
+    VALUE = "nyckeltalsvärde"
 
 
 TEXT_MAX = 20_000
@@ -56,7 +68,7 @@ Text = Annotated[
     BeforeValidator(_text),
     WithJsonSchema({"type": ["string", "null"], "maxLength": TEXT_MAX}),
 ]
-Year = Annotated[int, Field(ge=2000, le=2100, description="Ett årtal, t.ex. 2024.")]
+Year = Annotated[int, Field(ge=2000, le=2100, description="Ett årtal, t.ex. 2024."), Meaning.YEAR]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
 

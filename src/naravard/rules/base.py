@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from naravard.findings import Code, Finding
 
 if TYPE_CHECKING:
-    from naravard.repository import Repository
+    from naravard.model.strategy import Strategi
+    from naravard.repository import Entry, Repository, Revised
 
 T = TypeVar("T", int, float, str)
 
@@ -62,3 +63,20 @@ class Rule(Code):
         if not self.doc:  # the docstring of the module that defines the check
             module = sys.modules.get(self.check.__module__)
             object.__setattr__(self, "doc", (module.__doc__ if module else None) or "")
+
+
+def across(what: str, year: int, revision: Entry[Strategi], revised: Revised, nearest: str | None) -> str:
+    """The message for an id of another strategy revision: `naravard migrate` moves it, never `fix`.
+
+    Without `ersatter` in the revision, the nearest id of the revision is named, as a hint only.
+    """
+    info = revised.revision.model.strategi
+    if revised.new:
+        now = f" där heter det `{revised.new}`"
+    else:
+        now = " där finns det inte" + (f" (närmast är `{nearest}`)" if nearest else "")
+    return (
+        f"{what} hör till strategin för {info.giltig_from.year}–{info.giltig_tom.year} "
+        f"({revised.revision.doc.rel}), inte till den som gäller för {year} ({revision.doc.rel}):"
+        f"{now}. Kör `naravard migrate` för att flytta uppföljningen till den strategins id:n."
+    )

@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.rules.base import Context, Rule
-from naravard.suggest import guess
+from naravard.rules.base import Context, Rule, across
+from naravard.suggest import guess, nearest
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -39,7 +39,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             message = f"Självskattning saknas för {names}. Målbilden och alla delmål ska skattas."
             yield RULE.on(followup.doc, ("sjalvskattning",), message, key=True)
         for key in scored:
-            if key not in expected:
+            revised = repo.across_revision(revision, "delmal", key) if key not in expected else None
+            if revised is not None:
+                near = revised.new or nearest(key, expected)
+                message = across(f"`{key}`", followup.model.ar, revision, revised, near)
+                where = ("sjalvskattning", key)
+                yield RULE.on(followup.doc, where, message, key=True, suggestion=near)
+            elif key not in expected:
                 said = guess(key, expected)
                 message = f"`{key}` är varken målbilden eller ett delmål i strategin.{said.hint}"
                 yield RULE.on(followup.doc, ("sjalvskattning", key), message, key=True, guess=said)

@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from naravard.findings import Finding
-from naravard.rules.base import Context, Rule
-from naravard.suggest import guess
+from naravard.rules.base import Context, Rule, across
+from naravard.suggest import guess, nearest
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -37,12 +37,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         known = [n.id for n in revision.model.nyckeltal]
         for key in followup.model.nyckeltal:
             if key not in known:
+                where = ("nyckeltal", key)
+                revised = repo.across_revision(revision, "nyckeltal", key)
+                if revised is not None:
+                    near = revised.new or nearest(key, known)
+                    message = across(f"Nyckeltalet `{key}`", followup.model.ar, revision, revised, near)
+                    yield RULE.on(followup.doc, where, message, key=True, suggestion=near)
+                    continue
                 said = guess(key, known)
                 message = (
                     f"Nyckeltalet `{key}` finns inte i strategin som gäller för "
                     f"{followup.model.ar} ({revision.doc.rel}).{said.hint}"
                 )
-                yield RULE.on(followup.doc, ("nyckeltal", key), message, key=True, guess=said)
+                yield RULE.on(followup.doc, where, message, key=True, guess=said)
     for imported, revision in repo.in_force(repo.imported):
         known = [n.id for n in revision.model.nyckeltal]
         for kommun, values in imported.model.kommuner.items():
