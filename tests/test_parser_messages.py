@@ -152,6 +152,8 @@ SLIPS = {
     "key de-indented": ("  nara-for-alla: 3", " nara-for-alla: 3", 2, "indraget"),
     "key indented too far": ("  nara-for-alla: 3", "   nara-for-alla: 3", 4, "indraget"),
     "list item de-indented": ("  - id: digital-tillsyn-norra", " - id: digital-tillsyn-norra", 2, "indraget"),
+    "key moved to the margin": ("  nara-for-alla: 3", "nara-for-alla: 3", 1, "indraget"),
+    "zero-width character as indent": ("  fallskador-65: 2840", "\u200b  fallskador-65: 2840", 1, "U+200B"),
 }
 
 

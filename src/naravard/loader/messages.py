@@ -204,13 +204,14 @@ def _slip(text: str, first: int, last: int) -> ParserProblem | None:
             match = pattern.match(line)
             if match:
                 char = match.group(1)
-                return ParserProblem(
-                    YAML_SYNTAX.code,
-                    f"Här står {space_name(char)} i stället för ett vanligt mellanslag. YAML räknar bara "
-                    "vanliga mellanslag: ta bort tecknet och skriv ett vanligt mellanslag.",
-                    number,
-                    match.start(1) + 1,
+                message = (
+                    f"Här står {space_name(char)}, som inte syns men som YAML läser som text: "
+                    "ta bort tecknet."
+                    if ZERO_WIDTH.fullmatch(char)
+                    else f"Här står {space_name(char)} i stället för ett vanligt mellanslag. YAML räknar "
+                    "bara vanliga mellanslag: ta bort tecknet och skriv ett vanligt mellanslag."
                 )
+                return ParserProblem(YAML_SYNTAX.code, message, number, match.start(1) + 1)
         match = GLUED_KEY.match(line)
         if match and number < last:
             key = match.group(1)
@@ -222,6 +223,37 @@ def _slip(text: str, first: int, last: int) -> ParserProblem | None:
                 match.end(),
             )
     return None
+
+
+_INLINE_VALUE = re.compile(r"^([ ]*)(?:- )?[^\s#:'\"][^:#]*: +[^\s#|>]")
+
+
+def _dedented(text: str, last: int) -> ParserProblem | None:
+    """`key: 3` with less indentation than the lines around it, which the parser finds a line late.
+
+    The line left the section above it, so the next line, indented as before, no longer fits.
+    """
+    lines = [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n")[: last - 1], start=1)]
+    seen = [(n, line) for n, line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if len(seen) < 2 or last > len(text.split("\n")):
+        return None
+    (_, above), (number, line) = seen[-2], seen[-1]
+    after = text.split("\n")[last - 1]
+    match = _INLINE_VALUE.match(line)
+    indent = _indent_of(above)
+    if match is None or not len(match.group(1)) < indent == _indent_of(after):
+        return None
+    return ParserProblem(
+        YAML_SYNTAX.code,
+        f"Raden har {len(match.group(1))} mellanslag i indraget men raderna runt den har {indent}, "
+        "så den hamnar utanför avsnittet den står i. Skriv den med samma indrag som raden ovanför.",
+        number,
+        len(match.group(1)) + 1,
+    )
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def classify(exc: yaml.YAMLError, text: str) -> ParserProblem:
@@ -238,7 +270,7 @@ def classify(exc: yaml.YAMLError, text: str) -> ParserProblem:
         return ParserProblem(YAML_SYNTAX.code, _UNCLOSED, *opened)
     if "incompatible YAML document" in problem:
         return ParserProblem(FORBIDDEN_YAML.code, _VERSION, *at)
-    slip = _slip(text, (opened or at)[0], at[0])
+    slip = _slip(text, (opened or at)[0], at[0]) or _dedented(text, at[0])
     if slip is not None:
         return slip
     if _char_at(text, *at) == "\t" or "tab" in problem.split():
