@@ -28,7 +28,7 @@ from naravard.loader.codes import YAML_SYNTAX
 from naravard.loader.messages import GLUED_KEY, LOOKS_LIKE_SPACE, ODD_AFTER_KEY, ODD_INDENT, ZERO_WIDTH
 from naravard.loader.tree import Tree, build_tree
 
-_MAX_REPAIRS = 500  # one parse each; a file with more slips than this is left for a person
+_PARSE_BUDGET = 20_000_000  # characters parsed per file: a 40 KB file gets 500 repairs, 2 MB ten
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def repair_layout(text: str) -> tuple[str, list[LayoutEdit]]:
     """The text with each layout slip repaired, and the edits made, in order."""
     edits: list[LayoutEdit] = []
     tree = build_tree(text)
-    for _ in range(_MAX_REPAIRS):
+    for _ in range(max(10, min(500, _PARSE_BUDGET // max(len(text), 1)))):
         if tree.problems and tree.problems[0].code == YAML_SYNTAX.code:
             problem = tree.problems[0]
             found = _repair(text, problem.line, problem.column)
