@@ -88,6 +88,17 @@ def test_paths_limit_what_is_reported_but_cross_file_checks_see_everything(repo:
     assert (code, out.strip()) == (0, "Inga fel i 2 filer.")
 
 
+def test_a_path_written_with_backslashes_as_on_windows_works(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.replace(FU, "43.2", "43,2")
+    monkeypatch.chdir(repo.root)
+    code, out, _ = invoke("validate", "data\\kommuner\\ludvika")
+    assert code == 1
+    assert f"data/{FU}:" in out
+    assert invoke("validate", "data\\kommuner\\smedjebacken")[0] == 0
+
+
 def test_no_repository_exits_2_with_a_message(tmp_path: Path) -> None:
     code, out, err = invoke("validate", "--root", str(tmp_path))
     assert code == 2

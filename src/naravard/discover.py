@@ -72,8 +72,14 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 
 
 def relative_path(root: Path, path: Path) -> str:
-    """A path given on the command line, relative to the repository (it must exist inside it)."""
+    """A path given on the command line, relative to the repository (it must exist inside it).
+
+    A path written the Windows way (`data\\kommuner\\falun`, copied from Explorer or a
+    colleague's instructions) is read with `/` where no file has the name as written.
+    """
     resolved = path.resolve()
+    if not resolved.exists() and "\\" in str(path):
+        resolved = Path(str(path).replace("\\", "/")).resolve()
     if not resolved.exists():
         raise UsageError(f"{path} finns inte.")
     if not resolved.is_relative_to(root):
