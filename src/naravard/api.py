@@ -110,8 +110,8 @@ def _load_range(
     return (load_repository(root, revision=tip) if tip else load_repository(root)), history
 
 
-def stale_schemas(root: Path, *, changed_strategy_only: bool = False) -> list[Path]:
-    """The files in schemas/ that `naravard schema` would write anew.
+def stale_schemas(root: Path, *, changed_strategy_only: bool = False, out: Path | None = None) -> list[Path]:
+    """The files in schemas/ (or `out`) that `naravard schema` would write anew.
 
     `changed_strategy_only`: say nothing unless a strategy file is newer than the schemas (the
     cheap look validate takes before it compares contents).
@@ -120,7 +120,7 @@ def stale_schemas(root: Path, *, changed_strategy_only: bool = False) -> list[Pa
 
     if changed_strategy_only and not strategy_newer_than_schemas(root):
         return []
-    return stale_schema_files(schema_sources(root), root / "schemas")
+    return stale_schema_files(schema_sources(root), out or root / "schemas")
 
 
 def diff_years(root: Path, year_a: int, year_b: int, kommuner: Sequence[str] = ()) -> YearDiff:

@@ -301,15 +301,14 @@ def schema(
     Kör det när strategin eller en handlingsplan har ändrats,
     så att editorn föreslår rätt delmål, nyckeltal och kommuner.
     """
-    from naravard.authoring.schemas import schema_sources, stale_schema_files, write_schema_files
+    from naravard import api
 
     try:
         repo_root = repository_root(root)
-        folder = out or repo_root / "schemas"
         if check:
-            stale = stale_schema_files(schema_sources(repo_root), folder)
+            stale = api.stale_schemas(repo_root, out=out)
         else:
-            written = write_schema_files(schema_sources(repo_root), folder)
+            written = api.schema(repo_root, out)
     except UsageError as error:
         raise fail(error) from None
     if check:
