@@ -112,6 +112,25 @@ def test_a_number_is_written_as_it_was_meant(repo: Repo, wrong: str, fixed: str,
     assert repo.codes() == []
 
 
+@pytest.mark.parametrize(
+    ("right", "wrong", "fixed", "kind"),
+    [
+        ("kommuner: [borlange]", "kommuner: borlange", "kommuner: [borlange]", "lista"),
+        ("malgrupp: äldre", "malgrupp: 65", 'malgrupp: "65"', "citattecken"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_written_as_it_reads(
+    repo: Repo, right: str, wrong: str, fixed: str, kind: str
+) -> None:
+    plan = "kommuner/borlange/lokal-plan.yaml"
+    repo.replace(plan, right, wrong)
+    code, out, err = invoke("fix", "--root", str(repo.root))
+    assert code == 0, err
+    assert f"({kind}, NV101)" in out
+    assert fixed + "\n" in repo.read(plan)
+    assert repo.codes() == []
+
+
 def test_every_fixable_mistake_in_one_file_takes_one_run_and_a_second_finds_nothing(repo: Repo) -> None:
     """The slips hide each other: until the tabs are gone, nothing after them is even read."""
     original = repo.read(LUDVIKA)

@@ -19,6 +19,11 @@ def test_a_bad_value_in_a_plan_is_one_error_in_the_plan_and_none_in_its_follow_u
     assert repo.codes() == [(PLAN, 16, 15, "NV101")]
 
 
+def test_a_plan_whose_kommuner_cannot_be_read_does_not_make_its_follow_ups_planless(repo: Repo) -> None:
+    repo.replace(PLAN, "kommuner: [borlange]", "kommuner: borlange")
+    assert repo.codes() == [(PLAN, 2, 11, "NV101")]
+
+
 def test_a_bad_value_in_the_handlingsplan_does_not_unknow_its_priorities(repo: Repo) -> None:
     repo.replace("region/handlingsplan-2024.yaml", "    malgrupp: äldre", "    malgrupp: [äldre]")
     assert [code for *_, code in repo.codes()] == ["NV101"]

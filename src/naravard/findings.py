@@ -52,6 +52,7 @@ class FixKind(StrEnum):
     DATE = "datumform"
     SPACE = "mellanslag"
     INDENT = "indrag"
+    LIST = "lista"
 
 
 @dataclass(frozen=True)

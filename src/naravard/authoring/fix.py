@@ -43,7 +43,7 @@ from naravard.findings import Finding, FixKind, Severity
 from naravard.loader import MAX_BYTES, load_text
 from naravard.loader.breaks import parser_positions
 from naravard.loader.codes import YAML_SYNTAX
-from naravard.loader.tree import build_tree, resolve_plain
+from naravard.loader.tree import build_tree
 from naravard.loader.yamlc import CSafeLoader as _Loader
 from naravard.model.messages import iter_schema_findings
 from naravard.repository import load_repository
@@ -268,18 +268,27 @@ def _only_fixed(rel: str, before: bytes, text: str, made: Sequence[Fix]) -> bool
                 if span is not None and inside(span.key_line, span.key_column):
                     continue
                 if span is not None and (span.key_line, span.key_column) in at:
-                    new_key = resolve_plain(at.pop((span.key_line, span.key_column)))
+                    new_key = _read_as(at.pop((span.key_line, span.key_column)))
                 out[new_key] = expected(item, (*path, key))
             return out
         if isinstance(value, list):
             return [expected(item, (*path, n)) for n, item in enumerate(value)]
         span = old.spans.get(path)
         if span is not None and (span.line, span.column) in at:
-            return resolve_plain(at.pop((span.line, span.column)))
+            return _read_as(at.pop((span.line, span.column)))
         return value
 
     wanted = expected(old.value, ())
     return not at and same_values(wanted, new.value)
+
+
+def _read_as(text: str) -> Any:
+    """What YAML reads the new text of a fix as: `2840` a number, `"65"` a text, `[falun]` a list."""
+    tree = build_tree(text)
+    return tree.value if not tree.problems else _UNREADABLE
+
+
+_UNREADABLE = object()
 
 
 def _edited(lines: list[str], fix: Fix) -> list[str] | None:

@@ -225,6 +225,39 @@ def _day(year: str, month: str, day: str) -> str | None:
         return None
 
 
+_PLAIN_TOKEN = re.compile(r"[^\s,\[\]{}#'\"]+")
+
+
+def _plain_token(source: str | None, value: Any) -> str | None:
+    """The unquoted word at the start of `source`, when YAML reads it as `value` (not a text)."""
+    from naravard.loader.tree import resolve_plain
+
+    token = _PLAIN_TOKEN.match(source or "")
+    if token is None:
+        return None
+    read = resolve_plain(token.group())
+    return token.group() if type(read) is type(value) and read == value else None
+
+
+def text_hint(value: Any, source: str | None) -> Hint:
+    """A number, or true/false, where a text belongs: in quotes it is read as written."""
+    hint = ' Sätt värdet inom citattecken ("…") om det ska läsas som text.'
+    token = _plain_token(source, value) if isinstance(value, (int, float, bool)) else None
+    if token is None:
+        return Hint(hint)
+    quoted = f'"{token}"'
+    return Hint(f" Sätt värdet inom citattecken: `{quoted}`.", quoted, Edit(token, quoted, FixKind.QUOTES))
+
+
+def list_hint(value: Any, source: str | None) -> Hint:
+    """One value where a list belongs: in brackets it is a list of one."""
+    token = _plain_token(source, value) if isinstance(value, (str, int)) and value != "" else None
+    if token is None:
+        return NO_HINT
+    listed = f"[{token}]"
+    return Hint(f" En lista med ett värde skrivs `{listed}`.", listed, Edit(token, listed, FixKind.LIST))
+
+
 def id_hint(value: Any, source: str | None) -> Hint:
     """An id with capitals, invisible characters, å/ä/ö or spaces."""
     if not isinstance(value, str):

@@ -22,7 +22,16 @@ from naravard.model.codes import (
     UNKNOWN_KEY,
     WRONG_TYPE,
 )
-from naravard.model.hints import Hint, date_hint, id_hint, integer_hint, score_hint, value_hint
+from naravard.model.hints import (
+    Hint,
+    date_hint,
+    id_hint,
+    integer_hint,
+    list_hint,
+    score_hint,
+    text_hint,
+    value_hint,
+)
 from naravard.model.types import Meaning
 from naravard.suggest import Guess, guess, nearest, show
 
@@ -250,17 +259,19 @@ def _message(
         hint = integer_hint(field.meaning, value, field.source)
         return _hinted(f"Här ska det stå ett heltal, men det står {_describe(value)}.", hint)
     if kind == "string_type":
-        quote = ' Sätt värdet inom citattecken ("…") om det ska läsas som text.'
-        return _Said(f"Här ska det stå en text, men det står {_describe(value)}.{quote}")
+        return _hinted(
+            f"Här ska det stå en text, men det står {_describe(value)}.", text_hint(value, field.source)
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _Said(
             "Här ska det stå nycklar med värden (en mappning, `nyckel: värde` på egna rader), "
             f"men det står {_describe(value)}."
         )
     if kind == "list_type":
-        return _Said(
+        return _hinted(
             f"Här ska det stå en lista (rader som börjar med `- `, eller [a, b]), men det står "
-            f"{_describe(value)}."
+            f"{_describe(value)}.",
+            list_hint(value, field.source),
         )
     if kind in ("greater_than_equal", "less_than_equal"):
         ctx = item.get("ctx", {})

@@ -18,12 +18,17 @@ period: {fran: 2025, till: 2027}
 
 Så rättar du: lägg till en lokal plan (eller förläng planens period), eller
 lägg till kommunen i den gemensamma planens `kommuner`.
+
+En plan i uppföljningens egen mapp som inte går att läsa (till exempel
+`kommuner: falun` utan hakparenteser) ger sitt fel i planen, en gång, och inget
+NV211 i uppföljningarna.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from naravard.discover import Kind
 from naravard.findings import Finding
 from naravard.rules.base import Context, Rule
 
@@ -31,10 +36,14 @@ from naravard.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     """Every follow-up's kommun has a plan whose period holds the year."""
     repo = ctx.repo
+    read = {plan.doc.rel for plan in repo.plans}
+    unread = {f.rel for f in repo.files if f.kind is Kind.PLAN and f.rel not in read}
     for followup in repo.followups:
         kommun, year = followup.model.kommun, followup.model.ar
         if repo.plans_for(kommun, year):
             continue
+        if f"{followup.doc.rel.rsplit('/', 1)[0]}/lokal-plan.yaml" in unread:
+            continue  # the plan beside it has an error of its own, said where it is
         others = [p for p in repo.plans if kommun in p.model.kommuner]
         if others:
             periods = ", ".join(f"{p.doc.rel} ({p.model.period.fran}–{p.model.period.till})" for p in others)
