@@ -22,7 +22,11 @@ kod: 2080              # ska vara text: "2080"
 
 Så rättar du: skriv värdet i den form som meddelandet anger.
 """,
-    fixes="`naravard fix` skriver en skattning med decimaler som heltal när den är hel (`3.0` → `3`).",
+    fixes=(
+        "`naravard fix` sätter ett tal där det ska stå text inom citattecken (`kod: 2080` → "
+        '`kod: "2080"`), ett enda värde där det ska stå en lista inom hakparenteser '
+        "(`kommuner: falun` → `kommuner: [falun]`) och skriver en hel skattning utan decimaler (`3.0` → `3`)."
+    ),
 )
 
 MISSING_KEY = Code(
