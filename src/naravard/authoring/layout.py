@@ -42,9 +42,15 @@ class LayoutEdit:
     kind: FixKind
 
 
+# The characters a slip is made of, and a key glued to its value: a file without them needs no parse.
+_SUSPECT = re.compile(f"[\t{LOOKS_LIKE_SPACE}]|{ZERO_WIDTH.pattern}|{GLUED_KEY.pattern}", re.MULTILINE)
+
+
 def repair_layout(text: str) -> tuple[str, list[LayoutEdit]]:
     """The text with each layout slip repaired, and the edits made, in order."""
     edits: list[LayoutEdit] = []
+    if not _SUSPECT.search(text):
+        return text, edits
     tree = build_tree(text)
     for _ in range(max(10, min(500, _PARSE_BUDGET // max(len(text), 1)))):
         if tree.problems and tree.problems[0].code == YAML_SYNTAX.code:
