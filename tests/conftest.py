@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gc
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from naravard.api import validate
 from naravard.findings import CheckResult
+from tests.report_support import chromium
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFORMANCE = FIXTURES / "conformance" / "repo"
@@ -95,3 +97,11 @@ def _long_lived_objects_are_not_rescanned() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """The machine's Chromium, started once for the test module that asks for it (tests skip
+    without it: see tests/report_support.py)."""
+    with chromium() as launched:
+        yield launched

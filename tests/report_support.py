@@ -30,22 +30,35 @@ HEADING_MIN_PT = 11.0  # body text prints at 9.5 pt, chart labels smaller, headi
 
 
 @contextmanager
-def chromium_page(**context_options: Any) -> Iterator[Any]:
-    """A page in the machine's Chromium, driven by Playwright (never a downloaded browser)."""
+def chromium() -> Iterator[Any]:
+    """The machine's Chromium, driven by Playwright (never a downloaded browser).
+
+    Starting it costs a second and a half: a test module starts it once (the `browser` fixture of
+    tests/conftest.py) and each test opens its own context (chromium_page)."""
     from playwright.sync_api import sync_playwright
 
     assert CHROMIUM is not None
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_context(**context_options).new_page()
+            yield browser
         finally:
             browser.close()
 
 
-def print_to_pdf(html: Path, pdf: Path) -> Path:
+@contextmanager
+def chromium_page(browser: Any, **context_options: Any) -> Iterator[Any]:
+    """A page in a context of its own (options, storage, cookies), closed after."""
+    context = browser.new_context(**context_options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def print_to_pdf(browser: Any, html: Path, pdf: Path) -> Path:
     """The HTML printed to A4 by Chromium, as a reader's browser would with its own CSS."""
-    with chromium_page() as page:
+    with chromium_page(browser) as page:
         page.goto(html.as_uri())
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     return pdf
