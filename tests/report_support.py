@@ -64,6 +64,14 @@ def print_to_pdf(browser: Any, html: Path, pdf: Path) -> Path:
     return pdf
 
 
+def page_texts(pdf: Path) -> list[str]:
+    """Every page's whole text, page-margin texts included (poppler's pdftotext: a tenth of a
+    second for the shipped report's 65 pages, where pypdf takes seconds)."""
+    assert PDFTOTEXT is not None
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]  # each page ends with a form feed
+
+
 @dataclass(frozen=True)
 class Line:
     text: str
@@ -126,8 +134,9 @@ def stranded_headings(pdf: Path, headings: set[str]) -> list[tuple[int, str]]:
     return stranded
 
 
-def first_page_with_heading(pdf: Path, heading: str) -> int:
-    for number, lines in enumerate(page_lines(pdf), start=1):
+def first_page_with_heading(pages: list[list[Line]], heading: str) -> int:
+    """The number of the first of `pages` (page_lines) that has `heading` as a heading."""
+    for number, lines in enumerate(pages, start=1):
         if any(line.text == heading and line.height >= HEADING_MIN_PT for line in lines):
             return number
     raise AssertionError(f"{heading!r} is on no page")
