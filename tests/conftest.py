@@ -91,8 +91,8 @@ def _long_lived_objects_are_not_rescanned() -> None:
     """Every test starts with what is alive frozen out of the cycle collector's reach.
 
     The report calls gc.collect() after every chart (naravard.report.charts): in a program that
-    is cheap, in this process it rescanned every module, fixture and collected test each time (a
-    third of the report tests' time). Frozen objects are still freed by reference counting; only
+    is cheap, in this process it rescanned every module, fixture and collected test each time (half
+    the CPU time of the report tests). Frozen objects are still freed by reference counting; only
     cycles among them stay, which in a test process is what a session keeps anyway.
     """
     gc.collect()
