@@ -20,6 +20,7 @@ from pathlib import Path
 
 from naravard.api import validate
 from naravard.authoring.schemas import write_schema_files
+from naravard.loader.cache import ParseCache
 from naravard.repository import load_repository
 
 OLD_DELMAL, NEW_DELMAL = "nara-i-hela-dalarna", "nara-i-hela-lanet"
@@ -200,8 +201,8 @@ class Verdict:
         return "bara editorn avvisar" if self.editor else "bara validate avvisar"
 
 
-def cli_places(root: Path, rel: str) -> frozenset[Place]:
-    findings = validate(root, [root / rel]).findings
+def cli_places(root: Path, rel: str, cache: ParseCache | None = None) -> frozenset[Place]:
+    findings = validate(root, [root / rel], cache=cache).findings
     return frozenset((f.location.line, f.location.column) for f in findings if f.code not in CROSS_FILE)
 
 
@@ -212,7 +213,11 @@ def compare(
     editor: Callable[[list[Path]], dict[Path, frozenset[Place]]],
     originals: bool = True,
 ) -> list[Verdict]:
-    """Each mutant in its own copy of `template` under `work`, judged by the editor and validate."""
+    """Each mutant in its own copy of `template` under `work`, judged by the editor and validate.
+
+    validate keeps a parse cache in `work`, as the CLI does: each copy differs from the template in
+    one file, and the unchanged files are parsed once instead of once per copy (the findings are the
+    same, naravard.loader.cache)."""
     cases: list[tuple[Mutant | None, Path, str]] = []
     if originals:
         clean = work / "original"
@@ -226,7 +231,10 @@ def compare(
         (root / mutant.rel).write_text(mutant.text, encoding="utf-8")
         cases.append((mutant, root, mutant.rel))
     seen = editor([root / rel for _, root, rel in cases])
-    return [Verdict(mutant, rel, seen[root / rel], cli_places(root, rel)) for mutant, root, rel in cases]
+    cache = ParseCache(work / "parse-cache")
+    return [
+        Verdict(mutant, rel, seen[root / rel], cli_places(root, rel, cache)) for mutant, root, rel in cases
+    ]
 
 
 def table(verdicts: list[Verdict]) -> str:

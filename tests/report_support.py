@@ -30,25 +30,46 @@ HEADING_MIN_PT = 11.0  # body text prints at 9.5 pt, chart labels smaller, headi
 
 
 @contextmanager
-def chromium_page(**context_options: Any) -> Iterator[Any]:
-    """A page in the machine's Chromium, driven by Playwright (never a downloaded browser)."""
+def chromium() -> Iterator[Any]:
+    """The machine's Chromium, driven by Playwright (never a downloaded browser).
+
+    Starting it costs a second and a half: a test module starts it once (the `browser` fixture of
+    tests/conftest.py) and each test opens its own context (chromium_page)."""
     from playwright.sync_api import sync_playwright
 
     assert CHROMIUM is not None
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_context(**context_options).new_page()
+            yield browser
         finally:
             browser.close()
 
 
-def print_to_pdf(html: Path, pdf: Path) -> Path:
+@contextmanager
+def chromium_page(browser: Any, **context_options: Any) -> Iterator[Any]:
+    """A page in a context of its own (options, storage, cookies), closed after."""
+    context = browser.new_context(**context_options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def print_to_pdf(browser: Any, html: Path, pdf: Path) -> Path:
     """The HTML printed to A4 by Chromium, as a reader's browser would with its own CSS."""
-    with chromium_page() as page:
+    with chromium_page(browser) as page:
         page.goto(html.as_uri())
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     return pdf
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Every page's whole text, page-margin texts included (poppler's pdftotext: a tenth of a
+    second for the shipped report's 65 pages, where pypdf takes seconds)."""
+    assert PDFTOTEXT is not None
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]  # each page ends with a form feed
 
 
 @dataclass(frozen=True)
@@ -113,8 +134,9 @@ def stranded_headings(pdf: Path, headings: set[str]) -> list[tuple[int, str]]:
     return stranded
 
 
-def first_page_with_heading(pdf: Path, heading: str) -> int:
-    for number, lines in enumerate(page_lines(pdf), start=1):
+def first_page_with_heading(pages: list[list[Line]], heading: str) -> int:
+    """The number of the first of `pages` (page_lines) that has `heading` as a heading."""
+    for number, lines in enumerate(pages, start=1):
         if any(line.text == heading and line.height >= HEADING_MIN_PT for line in lines):
             return number
     raise AssertionError(f"{heading!r} is on no page")

@@ -7,6 +7,8 @@ The strategy is data: Västerbotten (eight strategies under a framtidsbild, a 1�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,32 +35,60 @@ def test_the_three_regions_of_the_sources_ship_as_templates() -> None:
     assert regions() == ["dalarna", "ostergotland", "vasterbotten"]
 
 
+@dataclass(frozen=True)
+class Flow:
+    """What init, validate, lint, diff and report gave for a region's example repository."""
+
+    init: int
+    validate: tuple[int, str]
+    lint: int
+    diff: tuple[int, str]
+    report: int
+    html: str
+    markdown: str
+
+
+@pytest.fixture(scope="module")
+def flows(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Flow]:
+    """Each region's flow, run once for the tests that read it (a region's flow costs seconds)."""
+    done: dict[str, Flow] = {}
+
+    def flow(region: str) -> Flow:
+        if region not in done:
+            root = tmp_path_factory.mktemp(region) / region
+            init = run("init", str(root), "--region", region, "--exempel")[0]
+            validate = run("validate", "--root", str(root))
+            lint = run("lint", "--root", str(root))[0]
+            diff = run("diff", "2023", "2024", "--root", str(root), "--format", "md")
+            out = root.parent / "rapport"
+            report = run("report", "2024", "--root", str(root), "--out", str(out))[0]
+            html = (out / "rapport-2024.html").read_text(encoding="utf-8") if report == 0 else ""
+            markdown = (out / "rapport-2024" / "report.md").read_text(encoding="utf-8") if report == 0 else ""
+            done[region] = Flow(init, validate, lint, diff, report, html, markdown)
+        return done[region]
+
+    return flow
+
+
 @pytest.mark.parametrize("region", sorted(REGION_NAMES))
-def test_init_validate_lint_diff_and_report(tmp_path: Path, region: str) -> None:
-    root = tmp_path / region
-    assert run("init", str(root), "--region", region, "--exempel")[0] == 0
-    code, out = run("validate", "--root", str(root))
+def test_init_validate_lint_diff_and_report(flows: Callable[[str], Flow], region: str) -> None:
+    flow = flows(region)
+    assert flow.init == 0
+    code, out = flow.validate
     assert (code, out.splitlines()[-1].startswith("Inga fel")) == (0, True)
-    assert run("lint", "--root", str(root))[0] == 0
-    code, out = run("diff", "2023", "2024", "--root", str(root), "--format", "md")
+    assert flow.lint == 0
+    code, out = flow.diff
     assert code == 0 and "## Förändringar 2023 → 2024" in out
-    out_dir = tmp_path / "rapport"
-    assert run("report", "2024", "--root", str(root), "--out", str(out_dir), "--format", "html")[0] == 0
-    html = (out_dir / "rapport-2024.html").read_text(encoding="utf-8")
-    assert REGION_NAMES[region] in html
+    assert flow.report == 0
+    assert REGION_NAMES[region] in flow.html
     if region != "dalarna":
-        assert "Dalarna" not in html
+        assert "Dalarna" not in flow.html
 
 
-def test_a_scale_of_1_to_5_flows_through_diff_and_report(tmp_path: Path) -> None:
-    root = tmp_path / "vasterbotten"
-    run("init", str(root), "--region", "vasterbotten", "--exempel")
-    _, out = run("diff", "2023", "2024", "--root", str(root), "--format", "md")
-    assert "2024: 1 2 3 4 5 (saknas)" in out
-    out_dir = tmp_path / "rapport"
-    run("report", "2024", "--root", str(root), "--out", str(out_dir), "--format", "md")
-    markdown = (out_dir / "rapport-2024" / "report.md").read_text(encoding="utf-8")
-    assert "5 = stämmer helt" in markdown
+def test_a_scale_of_1_to_5_flows_through_diff_and_report(flows: Callable[[str], Flow]) -> None:
+    flow = flows("vasterbotten")
+    assert "2024: 1 2 3 4 5 (saknas)" in flow.diff[1]
+    assert "5 = stämmer helt" in flow.markdown
 
 
 def test_without_examples_init_gives_only_the_strategy(tmp_path: Path) -> None:
@@ -86,13 +116,8 @@ def test_no_dalarna_specific_word_in_the_code_or_templates() -> None:
     assert found == []
 
 
-def test_a_region_names_its_goals_its_own_way(tmp_path: Path) -> None:
-    root = tmp_path / "vasterbotten"
-    run("init", str(root), "--region", "vasterbotten", "--exempel")
-    out_dir = tmp_path / "rapport"
-    run("report", "2024", "--root", str(root), "--out", str(out_dir), "--format", "html")
-    html = (out_dir / "rapport-2024.html").read_text(encoding="utf-8")
-    assert "Kommunerna skattar framtidsbilden och varje strategi" in html
-    assert "<h3>Fördelning per strategi</h3>" in html
-    _, out = run("diff", "2023", "2024", "--root", str(root), "--format", "md")
-    assert "| Strategi | upp | ned | samma |" in out
+def test_a_region_names_its_goals_its_own_way(flows: Callable[[str], Flow]) -> None:
+    flow = flows("vasterbotten")
+    assert "Kommunerna skattar framtidsbilden och varje strategi" in flow.html
+    assert "<h3>Fördelning per strategi</h3>" in flow.html
+    assert "| Strategi | upp | ned | samma |" in flow.diff[1]

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from naravard.api import build_report
 from naravard.cli import app
 from naravard.report import charts
-from tests.conftest import Repo
+from tests.conftest import CONFORMANCE, Repo
 
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
 INJECTION = (
@@ -25,8 +25,16 @@ def render(repo: Repo, tmp_path: Path, **options: object) -> dict[str, Path]:
     return {p.relative_to(tmp_path / "out").as_posix(): p for p in written}
 
 
-def test_html_and_markdown_with_charts_beside_the_markdown(repo: Repo, tmp_path: Path) -> None:
-    files = render(repo, tmp_path)
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The conformance repository's report as it is (rendered once; the tests only read it)."""
+    base = tmp_path_factory.mktemp("clean")
+    shutil.copytree(CONFORMANCE, base / "repo")  # outside git, as `repo` is
+    return render(Repo(base / "repo"), base)
+
+
+def test_html_and_markdown_with_charts_beside_the_markdown(clean: dict[str, Path]) -> None:
+    files = clean
     assert "rapport-2024.html" in files
     assert "rapport-2024/report.md" in files
     assert "rapport-2024/sjalvskattning-karta.svg" in files
@@ -36,15 +44,14 @@ def test_html_and_markdown_with_charts_beside_the_markdown(repo: Repo, tmp_path:
     assert markdown.startswith("# Uppföljning av omställningen till nära vård 2024")
 
 
-def test_the_same_data_gives_byte_identical_files(repo: Repo, tmp_path: Path) -> None:
-    first = {name: path.read_bytes() for name, path in render(repo, tmp_path).items()}
-    shutil.rmtree(tmp_path / "out")
+def test_the_same_data_gives_byte_identical_files(clean: dict[str, Path], repo: Repo, tmp_path: Path) -> None:
+    first = {name: path.read_bytes() for name, path in clean.items()}
     second = {name: path.read_bytes() for name, path in render(repo, tmp_path).items()}
     assert first == second
 
 
-def test_a_kommun_without_a_follow_up_is_listed_as_missing(repo: Repo, tmp_path: Path) -> None:
-    html = render(repo, tmp_path)["rapport-2024.html"].read_text(encoding="utf-8")
+def test_a_kommun_without_a_follow_up_is_listed_as_missing(clean: dict[str, Path]) -> None:
+    html = clean["rapport-2024.html"].read_text(encoding="utf-8")
     assert "3 av 15 kommuner har lämnat in uppföljningen för 2024" in html
     assert "Uppföljning saknas från Vansbro, Malung-Sälen" in html
     assert '<section class="kommun" id="kommun-falun">' in html
@@ -109,8 +116,8 @@ def test_a_kommuns_own_report(repo: Repo, tmp_path: Path) -> None:
     assert '<tr class="focus"><th scope="row">Borlänge</th>' in html  # set against the region
 
 
-def test_provenance_names_the_files_behind_the_figures(repo: Repo, tmp_path: Path) -> None:
-    html = render(repo, tmp_path)["rapport-2024.html"].read_text(encoding="utf-8")
+def test_provenance_names_the_files_behind_the_figures(clean: dict[str, Path]) -> None:
+    html = clean["rapport-2024.html"].read_text(encoding="utf-8")
     appendix = html.split('id="bilaga"', 1)[1]
     assert "data/region/strategi.yaml" in appendix
     assert "data/kommuner/ludvika/lokal-plan.yaml" in appendix

@@ -27,10 +27,10 @@ pytestmark = [
 ]
 
 
-def violations(page_path: Path) -> list[str]:
+def violations(browser: Any, page_path: Path) -> list[str]:
     """axe-core's WCAG 2.1 A and AA violations of a page: rule, help and the elements it names."""
     # The report forbids every script (Content-Security-Policy); the test page may run axe only.
-    with chromium_page(bypass_csp=True) as page:
+    with chromium_page(browser, bypass_csp=True) as page:
         page.goto(page_path.as_uri())
         page.add_script_tag(path=str(AXE))
         result: dict[str, Any] = page.evaluate(
@@ -43,22 +43,22 @@ def violations(page_path: Path) -> list[str]:
     ]
 
 
-def test_the_region_report_has_no_wcag_violation(repo: Repo, tmp_path: Path) -> None:
+def test_the_region_report_has_no_wcag_violation(browser: Any, repo: Repo, tmp_path: Path) -> None:
     [html] = build_report(repo.root, 2024, tmp_path, formats=("html",))
-    assert violations(html) == []
+    assert violations(browser, html) == []
 
 
-def test_a_kommuns_own_report_has_no_wcag_violation(repo: Repo, tmp_path: Path) -> None:
+def test_a_kommuns_own_report_has_no_wcag_violation(browser: Any, repo: Repo, tmp_path: Path) -> None:
     [html] = build_report(repo.root, 2024, tmp_path, formats=("html",), kommuner=("borlange",))
-    assert violations(html) == []
+    assert violations(browser, html) == []
 
 
-def test_the_gate_fails_on_a_violation(tmp_path: Path) -> None:
+def test_the_gate_fails_on_a_violation(browser: Any, tmp_path: Path) -> None:
     page = tmp_path / "bad.html"
     page.write_text(
         '<!DOCTYPE html><html><head><title>t</title></head><body><img src="data:,"></body></html>',
         encoding="utf-8",
     )
-    found = violations(page)
+    found = violations(browser, page)
     assert any(v.startswith("image-alt:") for v in found)
     assert any(v.startswith("html-has-lang:") for v in found)

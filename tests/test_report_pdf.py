@@ -91,12 +91,10 @@ def test_bookmarks_follow_the_headings(rendered: tuple[Path, Path]) -> None:
 def test_every_page_has_its_number_and_the_closed_file_list_is_printed(rendered: tuple[Path, Path]) -> None:
     from pypdf import PdfReader
 
-    pages = PdfReader(rendered[0]).pages
-    for number, page in enumerate(pages, start=1):
-        assert f"Sida {number} av {len(pages)}" in page.extract_text()
-    _, label, files = " ".join(page.extract_text() for page in pages).partition(
-        "Filer som rapporten bygger på"
-    )
+    pages = [page.extract_text() for page in PdfReader(rendered[0]).pages]
+    for number, text in enumerate(pages, start=1):
+        assert f"Sida {number} av {len(pages)}" in text
+    _, label, files = " ".join(pages).partition("Filer som rapporten bygger på")
     assert label and "data/region/strategi.yaml" in files
 
 
