@@ -106,7 +106,9 @@ def waivers(root: Path) -> None:
     _write(root, TARGET, HEAD + "# naravard: ignore[NV301]\n" * 80_000)
 
 
-LINEAR_SCANS = pytest.mark.xfail(strict=False, reason="linear scans land with issue 18")
+# 340,000 comment lines of U+200B: `fmt --check` (ruamel's round trip) takes ~15 s and the ten
+# commands in one process peak ~246 MB, over MAX_MB. Known and reported, not yet mended.
+SLOW_HIDDEN = pytest.mark.xfail(strict=False, reason="fmt --check on hidden-2mb: ~15 s, ~246 MB")
 CASES: dict[str, Callable[[Path], None]] = {
     "flow-list-1000000": flow_list,
     "aliases-690000": aliases,
@@ -118,7 +120,7 @@ CASES: dict[str, Callable[[Path], None]] = {
     "hidden-2mb": hidden,
     "waivers-80000": waivers,
 }
-SLOW_UNTIL_18 = {"hidden-2mb", "waivers-80000"}
+SLOW = {"hidden-2mb"}
 
 
 def _git(root: Path, *args: str) -> None:
@@ -177,12 +179,12 @@ def run_every_command(root: Path, fuse: int) -> tuple[list[dict[str, object]], f
 
 
 @pytest.mark.parametrize(
-    "case", [pytest.param(c, marks=LINEAR_SCANS) if c in SLOW_UNTIL_18 else c for c in CASES]
+    "case", [pytest.param(c, marks=SLOW_HIDDEN) if c in SLOW else c for c in CASES]
 )
 def test_every_command_survives_under_the_fuse(tmp_path: Path, case: str) -> None:
     try:
-        # The two cases waiting for issue 18 get a short fuse: until then they cost 10 s, not minutes.
-        lines, peak_mb = run_every_command(case_repo(tmp_path, case), 10 if case in SLOW_UNTIL_18 else 30)
+        # The known slow case gets a short fuse: it costs 10 s, not minutes, until it is mended.
+        lines, peak_mb = run_every_command(case_repo(tmp_path, case), 10 if case in SLOW else 30)
     finally:
         subprocess.run(["rm", "-rf", str(tmp_path / case)], check=True)  # rmtree recurses: 1,100 folders
     assert peak_mb < MAX_MB, f"{case}: {peak_mb:.0f} MB"
