@@ -178,9 +178,7 @@ def run_every_command(root: Path, fuse: int) -> tuple[list[dict[str, object]], f
     return lines, usage.ru_maxrss / 1024
 
 
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, marks=SLOW_HIDDEN) if c in SLOW else c for c in CASES]
-)
+@pytest.mark.parametrize("case", [pytest.param(c, marks=SLOW_HIDDEN) if c in SLOW else c for c in CASES])
 def test_every_command_survives_under_the_fuse(tmp_path: Path, case: str) -> None:
     try:
         # The known slow case gets a short fuse: it costs 10 s, not minutes, until it is mended.
