@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,9 @@ from naravard.api import lint, validate
 from naravard.cli import app
 from naravard.export.run import _masked
 from naravard.export.tables import Table
-from naravard.privacy import contact_details, identity_numbers, mask
+from naravard.loader import load_text
+from naravard.loader.cache import ParseCache
+from naravard.privacy import contact_details, identity_numbers, mask, personal_data
 from tests.conftest import KOLADA_2024, Repo
 
 runner = CliRunner()
@@ -118,6 +121,30 @@ def test_a_number_made_by_an_escape_is_found_at_its_text(repo: Repo) -> None:
     # `\x34` is 4: the file's text shows no number, the value holds 450302-9813.
     repo.replace(FU, "    resultat: Tio träffar, 240 besökare.", '    resultat: "SIP för \\x3450302-9813."')
     assert [c for c in repo.codes() if c[3] == "NV217"] == [(FU, 6, 15, "NV217")]
+
+
+def test_the_loader_keeps_where_a_number_stands_and_the_cache_keeps_no_number_in_full(tmp_path: Path) -> None:
+    # NV217 and NV314 judge what the loader found in its one reading of the file (issue 18).
+    data = b'# 811218-9876, anna.andersson@ludvika.se\nresultat: "\\x38112189876"\n'
+    doc = load_text("x.yaml", data)
+    found = doc.personal
+    assert [(n.line, n.column, n.masked, n.number) for n in found.numbers] == [(1, 3, "811218-****", 0)]
+    assert [(n.line, n.column, n.number) for n in found.escaped] == [(2, 11, 0)]  # the same number
+    assert found.contacts == ((1, 16, "e-postadress"),)
+    cache = ParseCache(tmp_path)
+    cache.put(cache.digest(data), doc)
+    kept = cache.get("x.yaml", cache.digest(data))
+    assert kept is not None and kept.personal == found
+    [entry] = [path for path in tmp_path.rglob("*") if path.is_file() and path.name != ".gitignore"]
+    assert b"811218-9876" not in entry.read_bytes()  # the comment's number: not among the values
+
+
+def test_a_birth_date_still_to_come_is_judged_on_the_day_the_rule_runs() -> None:
+    # A cache entry outlives the day it was written: the loader keeps the date, the rule decides.
+    [number] = personal_data(b"kommentar: 20991231-9879\n").numbers
+    assert (number.masked, number.born) == ("20991231-****", "2099-12-31")
+    assert not number.counts_on(date(2099, 12, 30)) and number.counts_on(date(2099, 12, 31))
+    assert identity_numbers("20991231-9879") == []
 
 
 def test_every_kind_of_file_is_searched_also_naravard_yaml(repo: Repo) -> None:

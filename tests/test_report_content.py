@@ -4,12 +4,14 @@ the analysts' text, a kommun's own report first; and templates that can never ru
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from naravard.api import build_report, lint
+from naravard import api
+from naravard.api import build_report, lint, validate
 from naravard.cli import app
 from naravard.errors import Refused, UsageError
 from tests.conftest import Repo
@@ -180,6 +182,29 @@ def test_validate_says_where_a_heading_names_no_section_and_checks_utf8(repo: Re
     assert ("data/region/analys-2024.md", 7, "NV218") in found
     assert ("data/region/analys-2023.md", 1, "NV002") in found
     assert not any(line == 3 for file, line, _ in found if file.endswith("analys-2024.md"))
+
+
+def test_a_revision_is_checked_with_its_own_analysis_not_the_working_trees(repo: Repo) -> None:
+    repo.write("region/analys-2024.md", "## Ekonomi\n\ntext\n")
+    who = {
+        f"GIT_{r}_{k}": v for r in ("AUTHOR", "COMMITTER") for k, v in (("NAME", "t"), ("EMAIL", "t@e.org"))
+    }
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "analys"]):
+        subprocess.run(["git", "-C", str(repo.root), *command], check=True, env={**os.environ, **who})
+    repo.write("region/analys-2024.md", "## Nyckeltal\n\ntext\n")  # right in the working tree only
+    at_head = [(f.location.file, f.code) for f in validate(repo.root, rev="HEAD..HEAD").findings]
+    assert at_head == [("data/region/analys-2024.md", "NV218")]
+    assert [f.code for f in repo.validate().findings] == []
+
+
+def test_a_report_without_a_year_reads_the_repository_once(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[object] = []
+    load = api.load_repository
+    monkeypatch.setattr(api, "load_repository", lambda *a, **k: loads.append(k) or load(*a, **k))
+    written = build_report(repo.root, None, tmp_path / "out", formats=("md",))
+    assert [p.name for p in written if p.suffix == ".md"] == ["report.md"] and len(loads) == 1
 
 
 def test_a_kommuns_own_report_leads_with_that_kommun(repo: Repo, tmp_path: Path) -> None:

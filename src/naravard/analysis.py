@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from naravard.discover import GitSnapshot, Snapshot
 from naravard.findings import Code, Finding, Location
 from naravard.loader.encoding import Decoded, decode
 
@@ -81,20 +82,51 @@ def _markdown() -> object:
     return MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
-def _read(path: Path) -> str | Finding:
-    rel = "/".join(path.parts[-3:])
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return Finding(Location(rel), "NV009", "Filen kan inte läsas.")
-    if not stat.S_ISREG(info.st_mode):
-        return Finding(Location(rel), "NV009", "Filen är en länk eller inte en vanlig fil; den läses inte.")
-    if info.st_size > MAX_BYTES:
-        return Finding(Location(rel), "NV009", "Filen är större än 1 MB; den läses inte.")
-    decoded = decode(path.read_bytes())
+FOLDER = "data/region/"
+
+
+def _names(root: Path, snapshot: Snapshot | None) -> list[str]:
+    """The names of the analysts' files in data/region/ of the working tree or of `snapshot`."""
+    if snapshot is not None:
+        names = [rel.removeprefix(FOLDER) for rel in snapshot.paths() if rel.startswith(FOLDER)]
+    else:
+        try:
+            names = os.listdir(root / FOLDER)
+        except OSError:
+            return []
+    return sorted(n for n in names if NAME.match(n))
+
+
+def _read(root: Path, snapshot: Snapshot | None, name: str) -> str | Finding:
+    """The text of `data/region/<name>` in the working tree or in `snapshot`, or why it is not read."""
+    rel = FOLDER + name
+    if snapshot is not None:
+        data = snapshot.read(rel)
+        if data is None and isinstance(snapshot, GitSnapshot) and rel in snapshot.too_large:
+            return Finding(Location(rel), "NV009", _TOO_LARGE)
+        if data is None:  # in a revision: a symbolic link
+            return Finding(Location(rel), "NV009", _NOT_A_FILE)
+    else:
+        path = root / rel
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return Finding(Location(rel), "NV009", "Filen kan inte läsas.")
+        if not stat.S_ISREG(info.st_mode):
+            return Finding(Location(rel), "NV009", _NOT_A_FILE)
+        if info.st_size > MAX_BYTES:
+            return Finding(Location(rel), "NV009", _TOO_LARGE)
+        data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        return Finding(Location(rel), "NV009", _TOO_LARGE)
+    decoded = decode(data)
     if not isinstance(decoded, Decoded):
         return Finding(Location(rel, decoded.line, decoded.column), "NV002", decoded.message)
     return decoded.text.replace("\r\n", "\n")
+
+
+_NOT_A_FILE = "Filen är en länk eller inte en vanlig fil; den läses inte."
+_TOO_LARGE = "Filen är större än 1 MB; den läses inte."
 
 
 def _headings(text: str) -> Iterator[tuple[int, int, str]]:
@@ -122,12 +154,15 @@ def _part(lines: list[str]) -> AnalysisPart | None:
     return AnalysisPart(html, _escape_html_in_markdown(text))
 
 
-def read_analysis(root: Path, year: int) -> Analysis:
-    """The analysts' text for `year`, or an empty one when there is none or it cannot be read."""
-    path = root / "data" / "region" / f"analys-{year}.md"
-    if not os.path.lexists(path):
+def read_analysis(root: Path, year: int, snapshot: Snapshot | None = None) -> Analysis:
+    """The analysts' text for `year`, or an empty one when there is none or it cannot be read.
+
+    From `snapshot` when the repository was read from one (a git revision), else the working tree.
+    """
+    name = f"analys-{year}.md"
+    if name not in _names(root, snapshot):
         return Analysis()
-    text = _read(path)
+    text = _read(root, snapshot, name)
     if isinstance(text, Finding):
         return Analysis()
     lines = text.split("\n")
@@ -153,17 +188,16 @@ def read_analysis(root: Path, year: int) -> Analysis:
     return Analysis(f"data/region/analys-{year}.md", _part(opening_lines), sections)
 
 
-def analysis_findings(root: Path) -> list[Finding]:
-    """What validate says about `data/region/analys-*.md`: not UTF-8, or a heading with no section."""
-    folder = root / "data" / "region"
+def analysis_findings(root: Path, snapshot: Snapshot | None = None) -> list[Finding]:
+    """What validate says about `data/region/analys-*.md`: not UTF-8, or a heading with no section.
+
+    The files are those of `snapshot` when the data was read from one (a git revision), so the
+    analysis is checked at the same revision as the data; else the working tree's.
+    """
     found: list[Finding] = []
-    try:
-        names = sorted(n for n in os.listdir(folder) if NAME.match(n))
-    except OSError:
-        return found
-    for name in names:
-        rel = f"data/region/{name}"
-        text = _read(folder / name)
+    for name in _names(root, snapshot):
+        rel = FOLDER + name
+        text = _read(root, snapshot, name)
         if isinstance(text, Finding):
             found.append(text)
             continue

@@ -32,7 +32,7 @@ from naravard import core
 from naravard.core import check, waive
 from naravard.errors import Refused, UsageError
 from naravard.findings import CheckResult, Finding, Severity
-from naravard.repository import Repository, load_repository
+from naravard.repository import Repository, later_than, load_repository
 from naravard.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -173,8 +173,6 @@ def build_report(
     from naravard.report.charts import build_charts
     from naravard.report.render import report_name, write_report
 
-    if year is None:
-        year = _report_year(root)
     # The repository is dropped when its context is made: the chart workers are fresh
     # processes (naravard.workers), so none of them holds a copy of it either.
     context = _report_context(root, year, kommuner, jobs)
@@ -194,12 +192,11 @@ def build_report(
     return write_report(context, charts, out, formats=formats, templates=templates)
 
 
-def _report_year(root: Path) -> int:
+def _report_year(repo: Repository) -> int:
     """The latest year with a follow-up handed in without errors (a draft is not handed in);
     the latest year with any follow-up when none is."""
     from naravard.submission import followup_years, latest_submitted_year
 
-    repo = load_repository(root)
     years = followup_years(repo)
     if not years:
         raise UsageError("Det finns inga uppföljningar att skriva en rapport om.")
@@ -236,12 +233,16 @@ def _refuse_report_targets(root: Path, out: Path, name: str) -> None:
         raise UsageError(f"{exc.strerror}.") from None
 
 
-def _report_context(root: Path, year: int, kommuner: Sequence[str], jobs: int | None) -> ReportContext:
+def _report_context(root: Path, year: int | None, kommuner: Sequence[str], jobs: int | None) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
     from naravard.report.context import build_context
 
     repo = load_repository(root, until=year, jobs=jobs)  # later years are not in the report
+    if year is None:  # the whole repository is loaded to choose the year: once, not twice
+        year = _report_year(repo)
+        if any(later_than(file, year) for file in repo.files):  # rare: a year after the report's
+            repo = load_repository(root, until=year, jobs=jobs)
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:

@@ -38,7 +38,7 @@ def check(repo: Repository, *, warnings: bool = False, today: date | None = None
     rules = [
         f for f in iter_findings(repo.for_rules(), warnings=warnings, today=day) if _outside_gaps(f, gaps)
     ]
-    found = [*repo.findings, *analysis_findings(repo.root), *rules]
+    found = [*repo.findings, *analysis_findings(repo.root, repo.snapshot), *rules]
     if not warnings:
         return found
     return [*waive(found, repo, today=day), *unused_waiver.check(repo, found, day)]

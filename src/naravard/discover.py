@@ -202,6 +202,10 @@ class GitSnapshot:
         ]
         return found
 
+    def paths(self) -> list[str]:
+        """Every file of the revision under data/ (YAML or not) and naravard.yaml, from the root."""
+        return list(self._blobs)
+
     def read(self, rel: str) -> bytes | None:
         """The bytes of a file at the revision; None for a symlink or a missing file."""
         blob = self._blobs.get(rel)
@@ -227,9 +231,17 @@ class MemorySnapshot:
         names = sorted(rel for rel in self._contents if rel.startswith("data/") and _is_yaml(Path(rel)))
         return [classify(self.root, self.root / rel) for rel in names]
 
+    def paths(self) -> list[str]:
+        """Every file held (YAML or not), from the root."""
+        return list(self._contents)
+
     def read(self, rel: str) -> bytes | None:
         """The bytes of a file; None when there is none."""
         return self._contents.get(rel)
+
+
+Snapshot = GitSnapshot | MemorySnapshot
+"""A repository's files read from somewhere else than the working tree (a git revision, memory)."""
 
 
 CONFIG_NAME = "naravard.yaml"

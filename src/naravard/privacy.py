@@ -10,6 +10,8 @@ what such data looks like:
   and leaves out what a person would not take for one (a bare `0701234567` after "tel").
 - `contact_details(text)`: e-mail addresses shaped like a person's (`fornamn.efternamn@`) and
   mobile numbers, which rule NV314 warns about.
+- `personal_data(data, text, tree)`: both, in a file the loader reads, kept on its document
+  (`loader.personal`) for rules NV217 and NV314, so no rule reads a file a second time.
 - `mask(text)`: every identity number in `text` shown as `811218-****`. Everything naravard
   writes to a terminal passes through `masked_output()`, and the report and the export mask
   what they write, so a number never leaves the repository in full, whatever printed it.
@@ -24,11 +26,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from personnummer import personnummer as _library  # type: ignore[import-untyped]  # no type hints
 
-from naravard.loader.encoding import position_of_char
+from naravard.loader.encoding import position_of_char, positions_of_chars
+from naravard.loader.personal import NONE, NumberAt, PersonalData
+
+if TYPE_CHECKING:
+    from naravard.loader.tree import Positions, Tree
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2212"  # hyphens and dashes Word and web pages put for `-`
 _NUMBER = re.compile(
@@ -52,6 +58,7 @@ class IdentityNumber:
     masked: str  # `811218-****`: enough to find it, not enough to be it
     samordningsnummer: bool
     digits: str  # the twelve digits; compared in memory, never written anywhere
+    born: date | None = None  # a twelve-digit form's birth date: one still to come is nobody's
 
     @property
     def kind(self) -> str:
@@ -61,6 +68,12 @@ class IdentityNumber:
 
 def identity_numbers(text: str, *, today: date | None = None) -> list[IdentityNumber]:
     """Every valid personnummer and samordningsnummer in `text`, in order."""
+    day = today or date.today()
+    return [n for n in _numbers(text) if n.born is None or n.born <= day]
+
+
+def _numbers(text: str) -> list[IdentityNumber]:
+    """What `identity_numbers` finds on any day: a twelve-digit form keeps its birth date."""
     if not _SIX_DIGITS.search(text):
         return []
     found = []
@@ -75,26 +88,26 @@ def identity_numbers(text: str, *, today: date | None = None) -> list[IdentityNu
         ):
             continue  # `tel. 0701234567`: a phone number, however well its digits add up
         normal = "-" if sep and sep in _DASHES else sep
-        number = _checked(head + normal + tail, today or date.today())
+        candidate = head + normal + tail
+        number = _checked(candidate)
         if number is not None:
-            digits, coordination = number
+            digits, coordination, born = number
             masked = f"{head}{sep}****"
-            found.append(IdentityNumber(match.start(), match.end(), masked, coordination, digits))
+            # Ten digits always mean a date that has been (the century is chosen so).
+            born_if_told = born if len(candidate) > 11 else None
+            found.append(IdentityNumber(start, match.end(), masked, coordination, digits, born_if_told))
     return found
 
 
-def _checked(candidate: str, today: date) -> tuple[str, bool] | None:
-    """The twelve digits and whether it is a samordningsnummer, when `candidate` is a valid one."""
+def _checked(candidate: str) -> tuple[str, bool, date] | None:
+    """The twelve digits, whether it is a samordningsnummer and the birth date, for a valid one."""
     try:
         number = _library.Personnummer(candidate)
         born = number.get_date()
     except (_library.PersonnummerException, ValueError):
         return None
-    if len(candidate) > 11 and born > today:
-        return None  # a date still to come is nobody's birth date (ten digits always mean one past)
-    return f"{number.full_year}{number.month}{number.day}{number.num}{number.check}", bool(
-        number.is_coordination_number()
-    )
+    digits = f"{number.full_year}{number.month}{number.day}{number.num}{number.check}"
+    return digits, bool(number.is_coordination_number()), born
 
 
 def mask(text: str) -> str:
@@ -180,12 +193,71 @@ def contact_details(text: str) -> list[Contact]:
 _MOBILE_HINT = re.compile(rb"07[02369]")  # a literal start: searched at C speed
 
 
-def scan_contacts(data: bytes) -> list[tuple[int, int, str]]:
-    """Every contact detail in a file's bytes: 1-based line, column and what it is."""
-    if b"@" not in data and b"+46" not in data and b"0046" not in data and not _MOBILE_HINT.search(data):
-        return []
-    text = file_text(data)
-    return [(*position_of_char(text, c.start), c.what) for c in contact_details(text)]
+def personal_data(data: bytes, text: str | None = None, tree: Tree | None = None) -> PersonalData:
+    """What a file holds of personal data (rules NV217 and NV314), found while the loader reads it.
+
+    `text` is the file's text and `tree` its values and positions when the loader could read
+    them; without them (a file that is not UTF-8, say) the file is read as a person's editor
+    shows it, with a bad byte as �. Numbers are found where they stand in the text, also in
+    comments, keys, block scalars and flow mappings; a number that an escape makes in a
+    double-quoted text is found in the values. Each search starts with a look at the bytes at
+    C speed: most files hold nothing, and are done with then.
+    """
+    digits = b"000000" in data.translate(_DIGITS_ONLY)
+    escapes = b"\\" in data
+    contacts = b"@" in data or b"+46" in data or b"0046" in data or _MOBILE_HINT.search(data) is not None
+    if not (digits or escapes or contacts):
+        return NONE
+    if text is None:
+        text = file_text(data)
+    same: dict[str, int] = {}  # the digits of each number, to tell numbers apart; not kept
+
+    def kept(line: int, column: int, number: IdentityNumber) -> NumberAt:
+        born = number.born.isoformat() if number.born is not None else None
+        which = same.setdefault(number.digits, len(same))
+        return NumberAt(line, column, number.masked, number.samordningsnummer, born, which)
+
+    numbers: tuple[NumberAt, ...] = ()
+    if digits:
+        found = _numbers(text)
+        places = positions_of_chars(text, [n.start for n in found])
+        numbers = tuple(kept(*place, n) for place, n in zip(places, found, strict=True))
+    escaped: tuple[NumberAt, ...] = ()
+    if escapes:
+        if tree is None:
+            from naravard.loader.tree import build_tree
+
+            tree = build_tree(text)
+        if not tree.problems:
+            escaped = tuple(kept(*place) for place in _in_values(tree.value, tree.spans))
+    people: tuple[tuple[int, int, str], ...] = ()
+    if contacts:
+        details = contact_details(text)
+        places = positions_of_chars(text, [c.start for c in details])
+        people = tuple((*place, c.what) for place, c in zip(places, details, strict=True))
+    return PersonalData(numbers, escaped, people)
+
+
+def _in_values(value: Any, spans: Positions) -> Iterator[tuple[int, int, IdentityNumber]]:
+    """Every number in the keys and texts of `value`, at the start of the key or text."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, value = stack.pop()
+        items = (
+            value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        )
+        for key, child in items:
+            span = spans.get((*path, key))
+            if span is None:
+                continue
+            if isinstance(key, str):
+                for number in _numbers(key):
+                    yield span.key_line, span.key_column, number
+            if isinstance(child, str):
+                for number in _numbers(child):
+                    yield span.line, span.column, number
+            else:
+                stack.append(((*path, key), child))
 
 
 class MaskingStream:

@@ -19,6 +19,7 @@ from naravard.discover import (
     GitSnapshot,
     Kind,
     MemorySnapshot,
+    Snapshot,
     iter_data_files,
 )
 from naravard.errors import UsageError
@@ -88,6 +89,7 @@ class Repository:
     partial: list[Entry[BaseModel]] = field(default_factory=list)
     drafts: set[str] = field(default_factory=set)  # follow-ups with no score filled in (naravard.submission)
     skipped: list[Finding] = field(default_factory=list)  # files of a revision not read (too large)
+    snapshot: Snapshot | None = None  # where the files were read from when not the working tree
     _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
     _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
@@ -242,14 +244,14 @@ def _load(
     revision: str | None,
     jobs: int | None,
     until: int | None,
-    snapshot: GitSnapshot | MemorySnapshot | None,
+    snapshot: Snapshot | None,
     start: str | None = None,
     cache: ParseCache | None = None,
     overrides: Mapping[str, bytes] | None = None,
 ) -> Repository:
-    repo = Repository(root)
     if revision is not None:
         snapshot = GitSnapshot(root, revision)
+    repo = Repository(root, snapshot=snapshot)
     files = snapshot.files() if snapshot else list(iter_data_files(root))
 
     def source(rel: str, path: Path) -> Source:
@@ -264,7 +266,7 @@ def _load(
         repo.config, config_findings = load_config(config)
         repo.findings.extend(config_findings)
     repo.files = files
-    known = [file for file in files if file.kind is not Kind.UNKNOWN and not _later(file, until)]
+    known = [file for file in files if file.kind is not Kind.UNKNOWN and not later_than(file, until)]
     repo.findings.extend(_unknown_file(file) for file in files if file.kind is Kind.UNKNOWN)
     docs = list(
         load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
@@ -315,7 +317,8 @@ def _too_large_at(revision: str) -> str:
     )
 
 
-def _later(file: DataFile, until: int | None) -> bool:
+def later_than(file: DataFile, until: int | None) -> bool:
+    """Whether `file` is a follow-up or Kolada import of a year after `until` (not loaded then)."""
     yearly = file.kind in (Kind.FOLLOWUP, Kind.NYCKELTAL)
     return until is not None and yearly and file.year is not None and file.year > until
 

@@ -19,6 +19,7 @@ from typing import Any
 from naravard.findings import Finding, Location, more_of_the_same
 from naravard.loader.codes import EMPTY_FILE, ENCODING, UNREADABLE_FILE
 from naravard.loader.encoding import Decoded, decode, positions_of_chars
+from naravard.loader.personal import NONE, PersonalData
 from naravard.loader.tree import NO_POSITIONS, Positions, build_tree
 
 # One line only: `[^\]\n]` and `[ \t]`, so a comment without its `]` costs its line, not the file.
@@ -58,6 +59,7 @@ class SourceDocument:
     findings: list[Finding] = field(default_factory=list)
     waivers: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     hidden: tuple[tuple[int, int, str], ...] = ()  # bidi and zero-width characters: line, column, char
+    personal: PersonalData = NONE  # personnummer and contact details (rules NV217, NV314)
     text_keys: bool = field(default=True, repr=False)  # every mapping key is text (see loader.cache)
     reload: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
     _released: bool = field(default=False, repr=False, compare=False)
@@ -111,10 +113,14 @@ class SourceDocument:
 
 def load_text(rel: str, data: bytes) -> SourceDocument:
     """Build a document from a file's bytes."""
+    # naravard.privacy finds positions with loader.encoding: imported here, not where loading starts.
+    from naravard.privacy import personal_data
+
     doc = SourceDocument(rel)
     decoded = decode(data)
     if not isinstance(decoded, Decoded):
         doc.findings.append(ENCODING.at(Location(rel, decoded.line, decoded.column), decoded.message))
+        doc.personal = personal_data(data)  # searched as an editor shows the file
         return doc
     doc.waivers = find_waivers(decoded.text)
     doc.hidden = decoded.hidden
@@ -131,6 +137,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
     )
     if not doc.findings and tree.empty:
         doc.findings.append(EMPTY_FILE.at(Location(rel, 1, 1), _EMPTY))
+    doc.personal = personal_data(data, decoded.text, tree)
     doc._value = tree.value
     doc.spans = tree.spans
     doc.text_keys = tree.text_keys

@@ -1,11 +1,13 @@
 """A per-file cache of the parse: a file whose bytes were read before is not parsed again (issue 15).
 
 What is kept is what loading one file gives, and nothing that depends on other files: its values,
-the positions of every key and value, its load findings, waivers and hidden characters. The
+the positions of every key and value, its load findings, waivers, hidden characters and where
+personal data stands (`loader.personal`: positions and masked forms, never a number in full). The
 cross-file rules and the models are always run on the whole repository, so a cache can make a run
 faster but never change what it finds: an entry is found by the SHA-256 of the file's bytes, in a
-folder named by naravard's version, the source of its loader, Python's version and the parser's
-(PyYAML and libyaml). Any change to one of them is a new folder, and the old ones are removed.
+folder named by naravard's version, the source of its loader and of `naravard.privacy`, the
+`personnummer` package's, Python's version and the parser's (PyYAML and libyaml). Any change
+to one of them is a new folder, and the old ones are removed.
 
 **Where.** In the user's own cache folder (`~/.cache/naravard` on Linux, `~/Library/Caches/naravard`
 on macOS, `%LOCALAPPDATA%\\naravard\\Cache` on Windows; `NARAVARD_CACHE_DIR` overrides), not in the
@@ -34,6 +36,7 @@ import sys
 import tempfile
 import zlib
 from array import array
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +44,10 @@ import yaml
 
 from naravard.findings import Finding, Location, Severity
 from naravard.loader import SourceDocument
+from naravard.loader.personal import NumberAt, PersonalData
 from naravard.loader.tree import Positions
 
-_MAGIC = b"naravard-parse\x00\x01"
+_MAGIC = b"naravard-parse\x00\x02"
 _HEADER = struct.Struct("<16s32sIIIII")  # magic, the file's sha256, lengths (json, keys, sizes, spans), crc32
 _ITEM = "I"
 
@@ -63,12 +67,19 @@ def default_folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def version_key() -> str:
-    """What a cache entry depends on besides the file: naravard, its loader, Python, PyYAML, libyaml."""
-    from naravard import __version__
+    """What a cache entry depends on besides the file: naravard, its loader, Python, PyYAML, libyaml.
+
+    And what finds personal data for it: `naravard.privacy` and the `personnummer` package.
+    """
+    from personnummer import personnummer  # type: ignore[import-untyped]  # no type hints
+
+    from naravard import __version__, privacy
 
     digest = hashlib.sha256()
     for source in sorted(Path(__file__).parent.glob("*.py")):  # the loader's own code
         digest.update(source.read_bytes())
+    for module in (privacy, personnummer):
+        digest.update(Path(str(module.__file__)).read_bytes())
     for part in (
         __version__,
         sys.version,
@@ -201,6 +212,9 @@ def _encode(digest: bytes, doc: SourceDocument) -> bytes | None:
         ],
         "waivers": [[line, column, list(codes)] for line, (column, codes) in doc.waivers.items()],
         "hidden": [list(h) for h in doc.hidden],
+        "numbers": [_number(n) for n in doc.personal.numbers],
+        "escaped": [_number(n) for n in doc.personal.escaped],
+        "contacts": [list(c) for c in doc.personal.contacts],
     }
     body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     tail = numbers.tobytes() + sizes.tobytes() + positions.tobytes()
@@ -257,7 +271,35 @@ def _decode(rel: str, digest: bytes, raw: bytes) -> SourceDocument | None:
     ):
         return None
     doc.hidden = hidden
+    contacts = tuple((line, column, what) for line, column, what in record["contacts"])
+    if not all(
+        type(line) is int and type(column) is int and type(what) is str for line, column, what in contacts
+    ):
+        return None
+    found, escaped = _numbers(record["numbers"]), _numbers(record["escaped"])
+    if found is None or escaped is None:
+        return None
+    if found or escaped or contacts:
+        doc.personal = PersonalData(found, escaped, contacts)
     return doc
+
+
+def _number(number: NumberAt) -> list[Any]:
+    return [number.line, number.column, number.masked, number.samordningsnummer, number.born, number.number]
+
+
+def _numbers(items: list[Any]) -> tuple[NumberAt, ...] | None:
+    numbers = tuple(NumberAt(*item) for item in items)  # TypeError for an item of another length
+    for n in numbers:
+        if not (type(n.line) is int and type(n.column) is int and type(n.masked) is str):
+            return None
+        if not (type(n.samordningsnummer) is bool and type(n.number) is int):
+            return None
+        if n.born is not None and type(n.born) is not str:
+            return None
+        if n.born is not None:
+            date.fromisoformat(n.born)  # ValueError for a text that is no date
+    return numbers
 
 
 _PAIRS = "\u0000pairs"  # a mapping with keys that are not text, as a list of pairs (no YAML key is this)

@@ -852,7 +852,7 @@ def build_context(
     handlingsplan = next((h for h in repo.handlingsplaner if h.model.ar == year), None)
     if handlingsplan is not None:
         sources.read(handlingsplan.doc, f"handlingsplan {year}")
-    analysis = read_analysis(repo.root, year)
+    analysis = read_analysis(repo.root, year, repo.snapshot)
     files = sources.files()
     file_numbers = {f.file: f.number for f in files}
     sections = _kommun_sections(inputs, score_rows, nyckeltal, activities, diff, errors, file_numbers)

@@ -38,16 +38,15 @@ beskriver hur historiken rensas.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from datetime import date
 
 from naravard.findings import Finding, Location
 from naravard.loader import SourceDocument
-from naravard.loader.tree import build_tree
-from naravard.privacy import IdentityNumber, file_text, identity_numbers, scan
+from naravard.loader.personal import NumberAt
 from naravard.rules.base import Context, Rule
 
 
-def message(number: IdentityNumber) -> str:
+def message(number: NumberAt) -> str:
     """What is said about a number: never the number itself."""
     return (
         f"Texten innehåller ett {number.kind} ({number.masked}). Personnummer och samordningsnummer "
@@ -61,54 +60,25 @@ def check(ctx: Context) -> Iterator[Finding]:
     """No file the repository reads holds a personnummer or samordningsnummer."""
     repo = ctx.repo
     docs = [repo.config_doc] if repo.config_doc is not None else []
+    today = date.today()  # the day privacy.mask judges by, so what is found is also what is masked
     for doc in [*docs, *repo.documents]:
-        yield from check_document(doc)
+        yield from check_document(doc, today)
 
 
-def check_document(doc: SourceDocument) -> Iterator[Finding]:
-    """Every identity number in one file, where it stands in the file's text."""
-    if doc.reload is None:
-        return
-    try:
-        data = doc.reload()
-    except OSError:
-        return
-    found = scan(data)
-    for hit in found:
-        yield RULE.at(Location(doc.rel, hit.line, hit.column), message(hit.number))
-    if b"\\" in data:
-        # An escape in a double-quoted text (`"\x38…"`, a `\` at the end of a line) can make a
-        # number of the value that the file's text does not show: it is found in the values,
-        # at the start of the text that holds it.
-        seen = {hit.number.digits for hit in found}
-        for line, column, number in _in_values(file_text(data)):
-            if number.digits not in seen:
-                seen.add(number.digits)
-                yield RULE.at(Location(doc.rel, line, column), message(number))
-
-
-def _in_values(text: str) -> Iterator[tuple[int, int, IdentityNumber]]:
-    tree = build_tree(text)
-    if tree.problems:
-        return
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), tree.value)]
-    while stack:
-        path, value = stack.pop()
-        items = (
-            value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-        )
-        for key, child in items:
-            span = tree.spans.get((*path, key))
-            if span is None:
-                continue
-            if isinstance(key, str):
-                for number in identity_numbers(key):
-                    yield span.key_line, span.key_column, number
-            if isinstance(child, str):
-                for number in identity_numbers(child):
-                    yield span.line, span.column, number
-            else:
-                stack.append(((*path, key), child))
+def check_document(doc: SourceDocument, today: date) -> Iterator[Finding]:
+    """Every identity number in one file, where it stands in the file's text (the loader found them)."""
+    seen = set()
+    for number in doc.personal.numbers:
+        if number.counts_on(today):
+            seen.add(number.number)
+            yield RULE.at(Location(doc.rel, number.line, number.column), message(number))
+    # An escape in a double-quoted text (`"\x38…"`, a `\` at the end of a line) can make a number
+    # of the value that the file's text does not show: it is found in the values, at the start of
+    # the text that holds it.
+    for number in doc.personal.escaped:
+        if number.counts_on(today) and number.number not in seen:
+            seen.add(number.number)
+            yield RULE.at(Location(doc.rel, number.line, number.column), message(number))
 
 
 RULE = Rule(
