@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -202,7 +203,12 @@ def test_a_report_without_a_year_reads_the_repository_once(
 ) -> None:
     loads: list[object] = []
     load = api.load_repository
-    monkeypatch.setattr(api, "load_repository", lambda *a, **k: loads.append(k) or load(*a, **k))
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        loads.append(kwargs)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(api, "load_repository", counted)
     written = build_report(repo.root, None, tmp_path / "out", formats=("md",))
     assert [p.name for p in written if p.suffix == ".md"] == ["report.md"] and len(loads) == 1
 
