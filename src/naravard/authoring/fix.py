@@ -24,8 +24,8 @@ memory; `write_fixes` then writes each file atomically.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from naravard.authoring.recode import recoded
 from naravard.authoring.targets import model_for
 from naravard.core import check
 from naravard.discover import CONFIG_NAME, iter_data_files, within
-from naravard.findings import Finding, FixKind, Severity
+from naravard.findings import Finding, Severity
 from naravard.loader import MAX_BYTES, load_text
 from naravard.loader.breaks import parser_positions
 from naravard.loader.codes import YAML_SYNTAX
@@ -49,8 +49,6 @@ from naravard.model.messages import iter_schema_findings
 from naravard.repository import load_repository
 from naravard.textfile import TextFile
 
-SPELLING = FixKind.SPELLING
-DECIMAL = FixKind.DECIMAL
 MAX_ROUNDS = 10
 """Rounds of check and fix; each fixes what the one before uncovered (two are usual)."""
 _PROOF_BUDGET = 50_000_000
@@ -90,9 +88,6 @@ class FixRun:
     """The errors (under the paths) that remain once the fixes are made."""
     not_utf8: tuple[tuple[str, str], ...] = ()
     """Files in another encoding (rel, its name), left because `recode` was not asked for."""
-    rounds: int = 0
-    proposed_left: tuple[Fix, ...] = field(default=())
-    """Fixes the findings proposed that did not prove safe."""
 
 
 def run_fix(root: Path, paths: Sequence[str] = (), *, recode: bool = False) -> FixRun:
@@ -105,8 +100,18 @@ def run_fix(root: Path, paths: Sequence[str] = (), *, recode: bool = False) -> F
     made: dict[str, list[Fix]] = {}
     encodings: dict[str, str] = {}
     not_utf8: list[tuple[str, str]] = []
+    disk: dict[str, bytes | None] = {}
+
+    def bytes_of(rel: str) -> bytes | None:
+        """The file as the fixes so far leave it (each file read from disk once)."""
+        if rel in current:
+            return current[rel]
+        if rel not in disk:
+            disk[rel] = _read(root / rel)
+        return disk[rel]
+
     for rel in scope:
-        data = _read(root / rel)
+        data = bytes_of(rel)
         if data is None:
             continue
         converted = recoded(data)
@@ -125,19 +130,16 @@ def run_fix(root: Path, paths: Sequence[str] = (), *, recode: bool = False) -> F
             current[rel] = stored.with_text(text).to_bytes()
             made[rel] = [Fix(rel, e.line, e.column, e.old, e.new, YAML_SYNTAX.code, e.kind) for e in edits]
     inside = frozenset(scope)
-    rounds, left, unsafe = 0, list[Finding](), list[Fix]()
-    for rounds in range(1, MAX_ROUNDS + 1):  # noqa: B007 (the count is reported)
+    left: list[Finding] = []
+    for _ in range(MAX_ROUNDS):
         findings = check(load_repository(root, overrides=current), warnings=True)
         left = [f for f in findings if f.severity is Severity.ERROR and f.location.file in inside]
-        proposed = _proposed(findings, inside, root, current)
-        unsafe = []
         changed = False
-        for rel, group in sorted(proposed.items()):
-            data = current.get(rel) or _read(root / rel)
+        for rel, group in sorted(_proposed(findings, inside, bytes_of).items()):
+            data = bytes_of(rel)
             if data is None:
                 continue
             outcome = _prove(root, rel, data, group)
-            unsafe.extend(outcome.left)
             if outcome.made:
                 before.setdefault(rel, data)
                 current[rel] = outcome.after
@@ -150,7 +152,7 @@ def run_fix(root: Path, paths: Sequence[str] = (), *, recode: bool = False) -> F
         for rel in sorted(current)
         if current[rel] != before[rel]
     )
-    return FixRun(files, tuple(left), tuple(not_utf8), rounds, tuple(unsafe))
+    return FixRun(files, tuple(left), tuple(not_utf8))
 
 
 def _read(path: Path) -> bytes | None:
@@ -165,7 +167,7 @@ def _read(path: Path) -> bytes | None:
 
 
 def _proposed(
-    findings: Sequence[Finding], scope: frozenset[str], root: Path, current: Mapping[str, bytes]
+    findings: Sequence[Finding], scope: frozenset[str], bytes_of: Callable[[str], bytes | None]
 ) -> dict[str, list[Fix]]:
     """The fixes the findings propose, where their old text stands at the start of a value or key."""
     fixes: dict[str, dict[tuple[int, int], Fix]] = {}
@@ -176,7 +178,7 @@ def _proposed(
         if edit is None or edit.old == edit.new or rel not in scope:
             continue
         if rel not in starts:
-            data = current.get(rel) or _read(root / rel)
+            data = bytes_of(rel)
             starts[rel] = _scalar_starts(data) if data is not None else {}
         if not starts[rel].get((line, column), "").startswith(edit.old):
             continue  # the text there spans lines, or is another than the finding's
@@ -208,7 +210,6 @@ def _scalar_starts(data: bytes) -> dict[tuple[int, int], str]:
 @dataclass(frozen=True)
 class _Proved:
     made: tuple[Fix, ...]
-    left: tuple[Fix, ...]
     after: bytes
 
 
@@ -216,15 +217,14 @@ def _prove(root: Path, rel: str, data: bytes, group: Sequence[Fix]) -> _Proved:
     """Apply a file's fixes to its text in memory, keeping only those that prove safe."""
     stored = TextFile.from_bytes(data)
     if not isinstance(stored, TextFile):
-        return _Proved((), tuple(group), data)
+        return _Proved((), data)
     _, model = model_for(root, root / rel)
     lines = stored.text.split("\n")
     problems = _problems(rel, stored.text, model)
-    made, left = [], []
-    proofs = max(1, _PROOF_BUDGET // max(len(stored.text), 1))
-    group = list(group[:proofs])  # the rest are proposed again in the next round
+    made = []
+    proofs = max(1, _PROOF_BUDGET // max(len(stored.text), 1))  # the rest: proposed in the next round
     # From the end of the file, so that an edit never moves a position still to be used.
-    for fix in sorted(group, key=lambda f: (f.line, f.column), reverse=True):
+    for fix in sorted(group[:proofs], key=lambda f: (f.line, f.column), reverse=True):
         candidate = _edited(lines, fix)
         after = _problems(rel, "\n".join(candidate), model) if candidate is not None else None
         if (
@@ -235,13 +235,9 @@ def _prove(root: Path, rel: str, data: bytes, group: Sequence[Fix]) -> _Proved:
         ):
             lines, problems = candidate, after
             made.append(fix)
-        else:
-            left.append(fix)
     if made and not _only_fixed(rel, data, "\n".join(lines), made):
-        return _Proved((), tuple(group), data)
-    return _Proved(
-        tuple(reversed(made)), tuple(reversed(left)), stored.with_text("\n".join(lines)).to_bytes()
-    )
+        return _Proved((), data)
+    return _Proved(tuple(reversed(made)), stored.with_text("\n".join(lines)).to_bytes())
 
 
 def _only_fixed(rel: str, before: bytes, text: str, made: Sequence[Fix]) -> bool:
