@@ -29,22 +29,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from naravard.atomic import write_atomic
 from naravard.authoring.fmt import same_values
-from naravard.authoring.layout import repair_layout
+from naravard.authoring.layout import repair_layout, scan_scalars
 from naravard.authoring.recode import recoded
 from naravard.authoring.targets import model_for
 from naravard.core import check
 from naravard.discover import CONFIG_NAME, iter_data_files, within
 from naravard.findings import Finding, Severity
 from naravard.loader import MAX_BYTES, load_text
-from naravard.loader.breaks import parser_positions
 from naravard.loader.codes import YAML_SYNTAX
 from naravard.loader.tree import build_tree
-from naravard.loader.yamlc import CSafeLoader as _Loader
 from naravard.model.messages import iter_schema_findings
 from naravard.repository import load_repository
 from naravard.textfile import TextFile
@@ -193,18 +190,15 @@ def _scalar_starts(data: bytes) -> dict[tuple[int, int], str]:
     stored = TextFile.from_bytes(data)
     if not isinstance(stored, TextFile):
         return {}
-    lines = stored.text.split("\n")
-    found = {}
-    real = parser_positions(stored.text)
-    try:
-        for token in yaml.scan(stored.text, Loader=_Loader):
-            start, end = token.start_mark, token.end_mark
-            if isinstance(token, yaml.ScalarToken) and start.line == end.line:
-                line, column = (start.line, start.column) if real is None else real(start.line, start.column)
-                found[(line + 1, column + 1)] = lines[line][column:] if line < len(lines) else ""
-    except yaml.YAMLError:
+    scanned = scan_scalars(stored.text)
+    if scanned.stopped is not None:
         return {}
-    return found
+    lines = stored.text.split("\n")
+    return {
+        (line + 1, column + 1): lines[line][column:] if line < len(lines) else ""
+        for (line, column), (end_line, _) in scanned.spans
+        if line == end_line
+    }
 
 
 @dataclass(frozen=True)

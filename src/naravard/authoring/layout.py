@@ -22,11 +22,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import yaml
+
 from naravard.authoring.fmt import same_values
 from naravard.findings import FixKind
+from naravard.loader.breaks import parser_positions
 from naravard.loader.codes import YAML_SYNTAX
 from naravard.loader.messages import GLUED_KEY, LOOKS_LIKE_SPACE, ODD_AFTER_KEY, ODD_INDENT, ZERO_WIDTH
 from naravard.loader.tree import Tree, build_tree
+from naravard.loader.yamlc import CSafeLoader
 
 _PARSE_BUDGET = 20_000_000  # characters parsed per file: a 40 KB file gets 500 repairs, 2 MB ten
 
@@ -75,10 +79,7 @@ def _outside_values(text: str) -> tuple[LayoutEdit, str, Tree] | None:
             match = pattern.match(row)
             if match is None:
                 continue
-            char = match.group(1)
-            edit = LayoutEdit(
-                number, match.start(1) + 1, char, "" if ZERO_WIDTH.fullmatch(char) else " ", _kind(char)
-            )
+            edit = _odd(number, match.start(1) + 1, match.group(1))
             changed = _apply(lines, edit)
             tree = build_tree(changed)
             onward = not tree.problems or tree.problems[0].line > number
@@ -87,30 +88,49 @@ def _outside_values(text: str) -> tuple[LayoutEdit, str, Tree] | None:
     return None
 
 
-def _kind(char: str) -> FixKind:
-    return FixKind.HIDDEN if ZERO_WIDTH.fullmatch(char) else FixKind.SPACE
+def _odd(line: int, column: int, char: str) -> LayoutEdit:
+    """A look-alike space becomes a space; a character with no width goes."""
+    if ZERO_WIDTH.fullmatch(char):
+        return LayoutEdit(line, column, char, "", FixKind.HIDDEN)
+    return LayoutEdit(line, column, char, " ", FixKind.SPACE)
 
 
 def _inside_a_value(text: str, line: int, column: int) -> bool:
     """Whether the 0-based column of the 1-based line lies within a value or key of the text."""
-    import yaml
-
-    from naravard.loader.yamlc import CSafeLoader
-
     row = line - 1
+    scanned = scan_scalars(text)
+    if scanned.stopped is not None and scanned.stopped <= row:
+        return True  # a slip at or before the place: what it belongs to is not known
+    return any(start < (row, column) < end for start, end in scanned.spans)
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """Where each value and key of a text starts and ends (real 0-based line, column).
+
+    `stopped`: the real line where a slip stopped the scanner (-1: no place known); the spans
+    are those before it.
+    """
+
+    spans: list[tuple[tuple[int, int], tuple[int, int]]]
+    stopped: int | None = None
+
+
+def scan_scalars(text: str) -> Scanned:
+    """The values and keys of `text` as libyaml's scanner finds them, on the text's real lines."""
+    real = parser_positions(text) or (lambda line, column: (line, column))
+    spans = []
     try:
         for token in yaml.scan(text, Loader=CSafeLoader):
-            if not isinstance(token, yaml.ScalarToken):
-                continue
-            start, end = token.start_mark, token.end_mark
-            if (start.line, start.column) < (row, column) < (end.line, end.column):
-                return True
-    except yaml.MarkedYAMLError as error:  # a slip further on: what came before it was seen
+            if isinstance(token, yaml.ScalarToken):
+                start, end = token.start_mark, token.end_mark
+                spans.append((real(start.line, start.column), real(end.line, end.column)))
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        return mark is None or mark.line <= row
+        return Scanned(spans, real(mark.line, mark.column)[0] if mark is not None else -1)
     except yaml.YAMLError:
-        return True
-    return False
+        return Scanned(spans, -1)
+    return Scanned(spans)
 
 
 def _repair(text: str, line: int, column: int) -> tuple[LayoutEdit, str, Tree] | None:
@@ -119,10 +139,8 @@ def _repair(text: str, line: int, column: int) -> tuple[LayoutEdit, str, Tree] |
         return None
     row = lines[line - 1]
     char = row[column - 1] if 0 < column <= len(row) else ""
-    if char and char in LOOKS_LIKE_SPACE:
-        edit = LayoutEdit(line, column, char, " ", FixKind.SPACE)
-    elif char and ZERO_WIDTH.fullmatch(char) and not row[: column - 1].strip():
-        edit = LayoutEdit(line, column, char, "", FixKind.HIDDEN)
+    if char and (char in LOOKS_LIKE_SPACE or (ZERO_WIDTH.fullmatch(char) and not row[: column - 1].strip())):
+        edit = _odd(line, column, char)
     elif char == ":" and _glued_at(row) == column:
         edit = LayoutEdit(line, column, ":", ": ", FixKind.SPACE)
     elif char == "\t" and not row[: column - 1].strip(" \t"):

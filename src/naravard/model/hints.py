@@ -15,11 +15,11 @@ from datetime import date
 from typing import Any
 
 from naravard.findings import Edit, FixKind
+from naravard.loader.messages import ZERO_WIDTH
+from naravard.loader.tree import resolve_plain
 from naravard.model.types import ID_PATTERN, Meaning
 from naravard.suggest import fold, show
 
-# Characters with no width that come along from web pages and Word (see loader.encoding).
-_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
 # Spaces used between thousands: a plain, a non-breaking, a narrow non-breaking, a figure space.
 _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:[ \u00a0\u202f\u2007][0-9]{3})+(?:[.,][0-9]+)?")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -44,8 +44,7 @@ _WORDS = {
     "sju": 7,
     "sjua": 7,
 }
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti")
-_MONTHS_END = ("september", "oktober", "november", "december")
+_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december"
 _YEAR_FIRST = re.compile(r"([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})")
 _DAY_FIRST = re.compile(r"([0-9]{1,2})[-./]([0-9]{1,2})[-./ ]+([0-9]{4})")
 
@@ -86,8 +85,8 @@ def _edit(source: str | None, value: str, new: str, kind: FixKind) -> Edit | Non
 def _number_in(text: str) -> tuple[str, FixKind] | None:
     """The number a text stands for when only its writing is wrong, and what was wrong."""
     stripped = text.strip()
-    if _ZERO_WIDTH.search(stripped):
-        clean = _ZERO_WIDTH.sub("", stripped)
+    if ZERO_WIDTH.search(stripped):
+        clean = ZERO_WIDTH.sub("", stripped)
         found = _number_in(clean)
         return (found[0], FixKind.HIDDEN) if found else None
     if _NUMBER.fullmatch(stripped):
@@ -199,7 +198,7 @@ def date_hint(value: Any, source: str | None) -> Hint:
         year, month, day_number = (int(part) for part in text.split("-"))
         if 1 <= month <= 12:
             days = calendar.monthrange(year, month)[1]
-            return Hint(f" {(_MONTHS + _MONTHS_END)[month - 1].capitalize()} {year} har {days} dagar.")
+            return Hint(f" {_MONTHS.split()[month - 1].capitalize()} {year} har {days} dagar.")
         swapped = _day(str(year), str(day_number), str(month))
         if swapped:
             return Hint(f" Månaden står före dagen: menade du `{swapped}`?", swapped)
@@ -230,8 +229,6 @@ _PLAIN_TOKEN = re.compile(r"[^\s,\[\]{}#'\"]+")
 
 def _plain_token(source: str | None, value: Any) -> str | None:
     """The unquoted word at the start of `source`, when YAML reads it as `value` (not a text)."""
-    from naravard.loader.tree import resolve_plain
-
     token = _PLAIN_TOKEN.match(source or "")
     if token is None:
         return None
@@ -266,7 +263,7 @@ def id_hint(value: Any, source: str | None) -> Hint:
         right = value.lower()
         fix = _edit(source, value, right, FixKind.CASE)
         return Hint(f" Skriv id:t med små bokstäver: `{right}`.", right, fix)
-    clean = _ZERO_WIDTH.sub("", value)
+    clean = ZERO_WIDTH.sub("", value)
     if clean != value and _ID.fullmatch(clean.lower()):
         right = clean.lower()
         return Hint(
