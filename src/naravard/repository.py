@@ -112,12 +112,7 @@ class Repository:
 
     def revision_for(self, year: int) -> Entry[Strategi] | None:
         """The strategy revision in force for `year` (FORMAT.md rule 4), or None."""
-        covering = [
-            s
-            for s in self.strategies
-            if s.model.strategi.giltig_from.year <= year <= s.model.strategi.giltig_tom.year
-        ]
-        return max(covering, key=lambda s: s.model.strategi.giltig_from, default=None)
+        return revision_in_force(self.strategies, year)
 
     def across_revision(self, revision: Entry[Strategi], section: str, key: str) -> Revised | None:
         """`key` is no id of `revision` but one of another revision of the strategy: which, and its new id.
@@ -128,9 +123,11 @@ class Repository:
         for other in self.strategies:
             if other is revision:
                 continue
-            ids = {d.id for d in other.model.delmal} | {other.model.malbild.id}
+            model = other.model
             if section == "nyckeltal":
-                ids = {n.id for n in other.model.nyckeltal}
+                ids = {n.id for n in model.nyckeltal}
+            else:
+                ids = {model.malbild.id, *(d.id for d in model.delmal)}
             if key in ids:
                 mapping = revision.model.ersatter
                 new = getattr(mapping, section).get(key) if mapping is not None else None
@@ -271,7 +268,13 @@ def _load(
     docs = list(
         load_all([source(file.rel, file.path) for file in known], jobs=jobs, start=start, cache=cache)
     )
-    scales = _scales(known, docs)
+    # The strategies first: a score's message names the scale of the revision in force.
+    strategies = {
+        file.rel: shape(file, doc)
+        for file, doc in zip(known, docs, strict=True)
+        if file.kind is Kind.STRATEGY and doc is not None and doc.ok
+    }
+    revisions = [entry for entry in strategies.values() if isinstance(entry, Entry)]
     for file, doc in zip(known, docs, strict=True):
         if doc is None:
             if isinstance(snapshot, GitSnapshot) and file.rel in snapshot.too_large:  # the tree's limit
@@ -287,7 +290,8 @@ def _load(
             repo.waivers[file.rel] = doc.waivers
         if not doc.ok:
             continue
-        entry = shape(file, doc, scale=_scale_for(scales, doc.value) if file.kind is Kind.FOLLOWUP else None)
+        scale = _scale_for(revisions, doc.value) if file.kind is Kind.FOLLOWUP else None
+        entry = strategies.get(file.rel) or shape(file, doc, scale=scale)
         if isinstance(entry, Entry):
             doc.release()  # the model holds the data now; the positions stay
             _index(repo, entry)
@@ -334,27 +338,19 @@ def shape(
         return list(iter_schema_findings(doc, model, error, scale=scale))
 
 
-_Scale = tuple[int, int, int, int]  # first year, last year, min, max
+def revision_in_force(strategies: Iterable[Entry[Strategi]], year: int) -> Entry[Strategi] | None:
+    """Of the strategy revisions, the one in force for `year` (FORMAT.md rule 4), or None."""
+    covering = [
+        s for s in strategies if s.model.strategi.giltig_from.year <= year <= s.model.strategi.giltig_tom.year
+    ]
+    return max(covering, key=lambda s: s.model.strategi.giltig_from, default=None)
 
 
-def _scales(files: Sequence[DataFile], docs: Sequence[SourceDocument | None]) -> list[_Scale]:
-    """The scale of each strategy revision that reads, with its years: a score's message names it."""
-    found = []
-    for file, doc in zip(files, docs, strict=True):
-        if file.kind is Kind.STRATEGY and doc is not None and doc.ok:
-            try:
-                model = Strategi.model_validate(doc.value)
-            except ValidationError:
-                continue
-            info = model.strategi
-            found.append((info.giltig_from.year, info.giltig_tom.year, model.skala.min, model.skala.max))
-    return sorted(found)
-
-
-def _scale_for(scales: Sequence[_Scale], value: Any) -> tuple[int, int] | None:
+def _scale_for(revisions: Sequence[Entry[Any]], value: Any) -> tuple[int, int] | None:
+    """The scale (min, max) for a follow-up's year, as far as its `ar` can be read."""
     year = value.get("ar") if isinstance(value, dict) else None
-    covering = [(s[2], s[3]) for s in scales if type(year) is int and s[0] <= year <= s[1]]
-    return covering[-1] if covering else None
+    revision = revision_in_force(revisions, year) if type(year) is int else None
+    return (revision.model.skala.min, revision.model.skala.max) if revision is not None else None
 
 
 _SALVAGE_ROUNDS = 8
