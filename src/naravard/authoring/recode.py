@@ -10,17 +10,9 @@ as it is, for a person.
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 
-from naravard.loader.encoding import CONTROL, Decoded, decode
-
-_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
-    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
-    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
-)
+from naravard.loader.encoding import BOMS, CONTROL, Decoded, decode, utf16_without_bom
 
 
 @dataclass(frozen=True)
@@ -43,13 +35,13 @@ def recoded(data: bytes) -> Recoded | None:
 
 
 def _decoded(data: bytes) -> tuple[str | None, str]:
-    for mark, codec, name in _MARKS:
+    """The text by the encoding the loader names for these bytes (loader.encoding), and its name."""
+    for mark, name in BOMS:
         if data.startswith(mark):
-            return _try(data, codec), name
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
-        return _try(data, "utf-16-le"), "UTF-16"
-    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
-        return _try(data, "utf-16-be"), "UTF-16"
+            return _try(data, name.lower()), name  # the codec reads the mark and drops it
+    if utf16_without_bom(data):
+        little = data[1::2].count(0) > data[0::2].count(0)  # ASCII text: the high byte is zero
+        return _try(data, "utf-16-le" if little else "utf-16-be"), "UTF-16"
     return _try(data, "cp1252"), "Windows-1252 (ANSI)"
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"),
@@ -83,7 +83,8 @@ def positions_of_chars(text: str, indexes: Iterable[int]) -> Iterator[tuple[int,
         yield line, index - line_start + 1
 
 
-def _utf16_without_bom(data: bytes) -> bool:
+def utf16_without_bom(data: bytes) -> bool:
+    """Whether the bytes look like UTF-16 saved without a byte-order mark (many zero bytes)."""
     sample = data[:200]
     if len(sample) < 4:
         return False
@@ -95,10 +96,10 @@ def _utf16_without_bom(data: bytes) -> bool:
 
 def decode(data: bytes) -> Decoded | DecodeProblem:
     """Decode a file's bytes as UTF-8 (an optional byte-order mark is accepted)."""
-    for mark, name in _BOMS:
+    for mark, name in BOMS:
         if data.startswith(mark):
             return DecodeProblem(_other_encoding(name))
-    if _utf16_without_bom(data):
+    if utf16_without_bom(data):
         return DecodeProblem(_other_encoding("UTF-16"))
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8) :] if bom else data
