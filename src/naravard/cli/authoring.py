@@ -229,20 +229,15 @@ def fix(
 def _change(item: Fix) -> str:
     """A fix as a person reads it; the invisible characters named, not printed."""
     from naravard.loader.messages import space_name
+    from naravard.output.terminal import visible_slips as shown
 
     if item.kind == FixKind.INDENT:
-        return f"indraget `{_visible(item.old)}` → {len(item.new)} mellanslag"
+        return f"indraget `{shown(item.old)}` → {len(item.new)} mellanslag"
     if item.old.strip() == "" and item.old:
         return f"{space_name(item.old)} → ett vanligt mellanslag"
     if item.new == "" and len(item.old) == 1:
         return f"{space_name(item.old)} togs bort"
-    return f"`{_visible(item.old)}` → `{_visible(item.new)}`"
-
-
-def _visible(text: str) -> str:
-    from naravard.output.terminal import visible
-
-    return visible(text.replace("\t", "→").replace("\u00a0", "⍽"))
+    return f"`{shown(item.old)}` → `{shown(item.new)}`"
 
 
 @app.command()

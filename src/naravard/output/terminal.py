@@ -16,6 +16,15 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() or c == "\t" else _escape(c) for c in text)
 
 
+SLIPS = {"\t": "→", "\u00a0": "⍽", "\u202f": "⍽", "\u2007": "⍽", "\u3000": "⍽"}
+"""What an invisible slip looks like when shown: one character each (a tab, the hard spaces)."""
+
+
+def visible_slips(text: str) -> str:
+    """`visible`, with a tab and the hard spaces shown as what they are (→, ⍽)."""
+    return visible("".join(SLIPS.get(c, c) for c in text))
+
+
 def visible_lines(text: str) -> str:
     """`visible` for each line of `text` (LF stays a line break, nothing else does)."""
     return "\n".join(visible(line) for line in text.split("\n"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from naravard.findings import CheckResult, Finding, Severity
 from naravard.loader.breaks import split_lines
+from naravard.output.terminal import SLIPS
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -44,16 +45,13 @@ def _source_lines(root: Path, rel: str) -> list[str]:
     return split_lines(data.decode("utf-8", errors="replace").lstrip("\ufeff"))
 
 
-# What an invisible slip looks like in the quoted line: one character each, so the caret still fits.
-_SHOWN = {"\t": "→", "\u00a0": "⍽", "\u202f": "⍽", "\u2007": "⍽", "\u3000": "⍽"}
-
-
 def _visible(line: str) -> str:
     # Nothing from a file reaches the terminal as a control sequence (issue 7); a tab and a
-    # non-breaking space are shown as what they are (→, ⍽), the mistakes people make with them.
+    # non-breaking space are shown as what they are (→, ⍽), the mistakes people make with them;
+    # anything else as a space, one character each, so the caret still fits.
     if line.isprintable():
         return line
-    return "".join(c if c.isprintable() else _SHOWN.get(c, " ") for c in line)
+    return "".join(c if c.isprintable() else SLIPS.get(c, " ") for c in line)
 
 
 WIDTH = 120  # the most of a source line that is quoted, as compilers cut a long line around the column
