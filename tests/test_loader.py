@@ -107,6 +107,22 @@ def test_a_symlink_out_of_the_repository_is_not_read(repo: Repo, tmp_path: Path,
     assert all("hemligt" not in f.message for f in result.findings)
 
 
+def test_a_file_in_a_folder_that_became_a_link_out_is_not_read(repo: Repo, tmp_path: Path) -> None:
+    """Each folder is resolved once per load (issue 18), never once per process: a folder turned
+    into a link between two loads is seen as one by the second."""
+    from naravard.loader import forget_folders, read_file
+
+    plan = repo.path("kommuner/borlange/lokal-plan.yaml")
+    assert isinstance(read_file(repo.root, plan), bytes)
+    outside = tmp_path / "utanfor"
+    (repo.path("kommuner/borlange")).rename(outside)
+    repo.path("kommuner/borlange").symlink_to(outside, target_is_directory=True)
+    forget_folders()  # what every load does first
+    refused = read_file(repo.root, plan)
+    assert not isinstance(refused, bytes)
+    assert "symbolisk länk" in refused.findings[0].message
+
+
 def test_a_file_over_the_size_limit_is_not_read(repo: Repo) -> None:
     repo.write(FU, "kommun: borlange\n" + "# fyllnad\n" * 300_000)
     assert (FU, 1, 1, "NV009") in repo.codes()

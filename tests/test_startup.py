@@ -15,8 +15,9 @@ from tests.conftest import PROJECT
 PROBE = (
     "import sys, atexit\n"
     "heavy = {heavy!r}\n"
-    "atexit.register(lambda: sys.stderr.write('IMPORTED ' + repr(sorted("
-    "m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(tuple(heavy)))) + '\\n'))\n"
+    "said = lambda: sys.stderr.write('IMPORTED ' + repr(sorted("
+    "m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(tuple(heavy)))) + '\\n')\n"
+    "atexit.register(said)\n"
     "sys.argv = ['naravard', *{args!r}]\n"
     "from naravard.cli import main\n"
     "main()\n"

@@ -73,15 +73,21 @@ __all__ = [
 
 
 def validate(
-    root: Path, paths: Sequence[Path] = (), *, rev: str | None = None, cache: ParseCache | None = None
+    root: Path,
+    paths: Sequence[Path] = (),
+    *,
+    rev: str | None = None,
+    cache: ParseCache | None = None,
+    keep: Callable[[Repository], object] | None = None,
 ) -> CheckResult:
     """`naravard validate`: check the whole repository; report only findings in `paths` if given.
 
     With `rev` (`A..B`, or `A` for A to the working tree) revision B is checked, and every
     commit of the range is searched for personnummer (naravard.history). With a `cache`,
-    files parsed before are not parsed again; the result is the same.
+    files parsed before are not parsed again; the result is the same. `keep` is given the
+    loaded repository (the CLI keeps it to the end of its process: see naravard.cli.ending).
     """
-    repo, history = _load_range(root, rev, cache)
+    repo, history = _load_range(root, rev, cache, keep)
     return core.result(repo, paths, warnings=False, extra=history)
 
 
@@ -92,22 +98,30 @@ def lint(
     today: date | None = None,
     rev: str | None = None,
     cache: ParseCache | None = None,
+    keep: Callable[[Repository], object] | None = None,
 ) -> CheckResult:
     """`naravard lint`: validate and add the quality warnings, less those waived, as of `today`."""
-    repo, history = _load_range(root, rev, cache)
+    repo, history = _load_range(root, rev, cache, keep)
     return core.result(repo, paths, warnings=True, today=today, extra=history)
 
 
 def _load_range(
-    root: Path, rev: str | None, cache: ParseCache | None = None
+    root: Path,
+    rev: str | None,
+    cache: ParseCache | None = None,
+    keep: Callable[[Repository], object] | None = None,
 ) -> tuple[Repository, list[Finding]]:
     if rev is None:
-        return load_repository(root, cache=cache), []
-    from naravard.history import check_history, split_range
+        repo, history = load_repository(root, cache=cache), []
+    else:
+        from naravard.history import check_history, split_range
 
-    tip = split_range(rev)[1]
-    history = check_history(root, rev)
-    return (load_repository(root, revision=tip) if tip else load_repository(root)), history
+        tip = split_range(rev)[1]
+        history = check_history(root, rev)
+        repo = load_repository(root, revision=tip) if tip else load_repository(root)
+    if keep is not None:
+        keep(repo)
+    return repo, history
 
 
 def stale_schemas(root: Path, *, changed_strategy_only: bool = False, out: Path | None = None) -> list[Path]:

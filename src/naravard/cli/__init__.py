@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 
-from naravard.cli import streams, swedish
+from naravard.cli import ending, streams, swedish
 from naravard.cli.app import app
 
 __all__ = ["app", "main"]
@@ -20,9 +19,4 @@ for _module in ("check", "diff", "status", "report", "export", "form", "kolada",
 def main() -> None:
     """Entry point of the `naravard` console script."""
     streams.make_safe()
-    # A command is one short process that builds millions of objects and keeps them to its end
-    # (a national repository's models), and nothing it loads makes reference cycles: the cycle
-    # collector would only scan them again and again (issue 9: a third of loading). It stays on
-    # for anyone who imports naravard as a library; the charts collect after each figure.
-    gc.disable()
-    app()
+    ending.run(app)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from naravard.cli import ending
 from naravard.cli.app import RootOption, app, count, fail, repository_root
 from naravard.errors import UsageError
 from naravard.findings import CheckResult
@@ -110,9 +111,9 @@ def _report(
         repo_root = repository_root(root)
         kept = _cache(cache)
         result = (
-            api.lint(repo_root, paths or (), rev=rev, cache=kept)
+            api.lint(repo_root, paths or (), rev=rev, cache=kept, keep=ending.keep)
             if lint
-            else api.validate(repo_root, paths or (), rev=rev, cache=kept)
+            else api.validate(repo_root, paths or (), rev=rev, cache=kept, keep=ending.keep)
         )
         if baseline is not None or update_baseline:
             result = _with_baseline(result, repo_root, baseline, update=update_baseline, limited=bool(paths))

@@ -152,9 +152,12 @@ def load_document(root: Path, path: Path) -> SourceDocument:
     return loaded_from(root, path, data)
 
 
-def read_file(root: Path, path: Path) -> bytes | SourceDocument:
-    """The bytes of one file of the repository, or a document with the reason it is not read."""
-    rel = path.relative_to(root).as_posix()
+def read_file(root: Path, path: Path, rel: str | None = None) -> bytes | SourceDocument:
+    """The bytes of one file of the repository, or a document with the reason it is not read.
+
+    `rel` is the path from `root` when the caller knows it.
+    """
+    rel = rel if rel is not None else path.relative_to(root).as_posix()
     refusal = _refuse(root, path)
     if refusal:
         return SourceDocument(rel, findings=[UNREADABLE_FILE.at(Location(rel), refusal)])
@@ -171,9 +174,9 @@ def read_file(root: Path, path: Path) -> bytes | SourceDocument:
     return data
 
 
-def loaded_from(root: Path, path: Path, data: bytes) -> SourceDocument:
+def loaded_from(root: Path, path: Path, data: bytes, rel: str | None = None) -> SourceDocument:
     """The document of a file of the repository whose bytes `read_file` gave."""
-    doc = load_text(path.relative_to(root).as_posix(), data)
+    doc = load_text(rel if rel is not None else path.relative_to(root).as_posix(), data)
     doc.reload = functools.partial(reread, path)  # not the bytes: a large run keeps no file text
     return doc
 
@@ -186,13 +189,20 @@ def reread(path: Path) -> bytes:
 
 def _refuse(root: Path, path: Path) -> str | None:
     try:
-        # Resolving covers a link anywhere on the way, not only the file itself.
-        if not path.resolve().is_relative_to(_resolved(root)):
+        info = os.lstat(path)
+        # Resolving covers a link anywhere on the way, not only the file itself. A file that is no
+        # link is inside the repository when its folder is: each folder is resolved once per load
+        # (issue 18: resolving every file walked every folder again).
+        if stat.S_ISLNK(info.st_mode):
+            inside = path.resolve().is_relative_to(resolved_folder(root))
+            info = os.stat(path)
+        else:
+            inside = folder_inside(root, path.parent)
+        if not inside:
             return (
                 "Filen är en symbolisk länk till något utanför repositoriet och läses inte. "
                 "Lägg in själva filen i stället för en länk."
             )
-        info = os.stat(path)
     except (OSError, RuntimeError) as exc:
         return f"Filen kan inte läsas: {getattr(exc, 'strerror', None) or exc}."
     if not stat.S_ISREG(info.st_mode):
@@ -202,10 +212,22 @@ def _refuse(root: Path, path: Path) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=16)
-def _resolved(root: Path) -> Path:
-    # Once per repository, not once per file (issue 15): resolving walks every folder on the way.
-    return root.resolve()
+@functools.lru_cache(maxsize=4096)
+def resolved_folder(folder: Path) -> Path:
+    """`folder.resolve()`, once per folder until `forget_folders` (called where a load starts)."""
+    return folder.resolve()
+
+
+@functools.lru_cache(maxsize=4096)
+def folder_inside(root: Path, folder: Path) -> bool:
+    """Whether `folder`, links on the way resolved, is inside `root` (once per folder, as above)."""
+    return resolved_folder(folder).is_relative_to(resolved_folder(root))
+
+
+def forget_folders() -> None:
+    """Resolve folders anew: a folder may have become a link since the last load in this process."""
+    resolved_folder.cache_clear()
+    folder_inside.cache_clear()
 
 
 def _too_large() -> str:

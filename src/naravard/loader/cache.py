@@ -231,26 +231,28 @@ def _decode(rel: str, digest: bytes, raw: bytes) -> SourceDocument | None:
         return None
     if len(raw) != start + body_length + (numbers_length + sizes_length + spans_length) * item:
         return None
-    if zlib.crc32(raw[start:]) != crc:
+    view = memoryview(raw)  # no copies of the entry's parts: an entry is larger than its file
+    if zlib.crc32(view[start:]) != crc:
         return None
-    record = json.loads(raw[start : start + body_length].decode("utf-8"))
+    record = json.loads(str(view[start : start + body_length], "utf-8"))
     arrays = []
     at = start + body_length
     for length in (numbers_length, sizes_length, spans_length):
         arrays.append(array(_ITEM))
-        arrays[-1].frombytes(raw[at : at + length * item])
+        arrays[-1].frombytes(view[at : at + length * item])
         at += length * item
     numbers, sizes, spans = arrays
     table = [sys.intern(key) if type(key) is str else key for key in record["keys"]]
-    keys = list(map(table.__getitem__, numbers))  # IndexError for a number beyond the table
-    if not (len(keys) == len(sizes) and len(spans) == 4 * len(sizes)):
+    if numbers and max(numbers) >= len(table):
+        return None
+    if not (len(numbers) == len(sizes) and len(spans) == 4 * len(sizes)):
         return None
     if sizes and (sizes[0] != len(sizes) or min(sizes) < 1 or max(sizes) > len(sizes)):
         return None
     doc = SourceDocument(rel)
     doc._value = _untagged(record["value"]) if record["tagged"] else record["value"]
     if sizes:
-        doc.spans = Positions(keys, sizes, spans)
+        doc.spans = Positions.packed(table, numbers, sizes, spans)
     if any(not isinstance(item, list) or len(item) != 6 for item in record["findings"]):
         return None  # an entry of another shape: parsed again, never trusted
     for line, column, code, message, severity, more in record["findings"]:

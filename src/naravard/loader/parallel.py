@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from naravard.loader import SourceDocument, load_text, loaded_from, read_file, reread
+from naravard.loader import SourceDocument, forget_folders, load_text, loaded_from, read_file, reread
 from naravard.loader.cache import ParseCache
 from naravard.workers import cores, map_in_workers
 
@@ -32,6 +32,11 @@ class OnDisk:
 
     root: Path
     path: Path
+
+    @functools.cached_property
+    def rel(self) -> str:
+        """The path from the root, as findings name the file (worked out once: issue 18)."""
+        return self.path.relative_to(self.root).as_posix()
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ def load_all(
     a `cache`, a file whose bytes were parsed before is taken from it, and only the others are
     parsed (and kept in it).
     """
+    forget_folders()
     # First which files the cache has (by their bytes' hash), then one at a time, in order: an
     # entry is read only when its turn comes, so no more than one file's values wait at a time.
     kept = [_kept(cache, source) for source in sources] if cache is not None else [None] * len(sources)
@@ -85,10 +91,10 @@ def load_source(source: Source, cache: ParseCache | None = None) -> SourceDocume
     if isinstance(source, OnDisk):
         if not (source.path.exists() or source.path.is_symlink()):
             return None
-        data = read_file(source.root, source.path)
+        data = read_file(source.root, source.path, source.rel)
         if isinstance(data, SourceDocument):
             return data
-        doc = loaded_from(source.root, source.path, data)
+        doc = loaded_from(source.root, source.path, data, source.rel)
     elif source.data is None:
         return None
     else:
@@ -102,11 +108,9 @@ def load_source(source: Source, cache: ParseCache | None = None) -> SourceDocume
 def _kept(cache: ParseCache, source: Source) -> bytes | None:
     """The hash of the bytes of `source` when the cache has an entry for them, else None."""
     if isinstance(source, OnDisk):
-        if not source.path.exists():
-            return None
-        data = read_file(source.root, source.path)
+        data = read_file(source.root, source.path, source.rel)
         if isinstance(data, SourceDocument):
-            return None  # refused or unreadable: the loader says why, as without a cache
+            return None  # refused, unreadable or gone: loaded as without a cache, which says why
     elif source.data is None:
         return None
     else:
@@ -117,7 +121,7 @@ def _kept(cache: ParseCache, source: Source) -> bytes | None:
 
 def _from_cache(cache: ParseCache, source: Source, digest: bytes) -> SourceDocument | None:
     if isinstance(source, OnDisk):
-        doc = cache.get(source.path.relative_to(source.root).as_posix(), digest)
+        doc = cache.get(source.rel, digest)
         if doc is not None:
             doc.reload = functools.partial(reread, source.path)
         return doc

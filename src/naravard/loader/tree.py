@@ -102,16 +102,35 @@ class Positions:
     and the rows stay as compact as before (issue 21).
     """
 
-    __slots__ = ("_index", "_keys", "_sizes", "_spans")
+    __slots__ = ("_index", "_keys_", "_packed", "_sizes", "_spans")
 
     def __init__(self, keys: list[Any], sizes: array[int], spans: array[int]) -> None:
-        self._keys = keys
+        self._keys_: list[Any] | None = keys
+        self._packed: tuple[list[Any], array[int]] | None = None
         self._sizes = sizes
         self._spans = spans
         self._index: dict[int, _ChildIndex] = {}
 
+    @classmethod
+    def packed(cls, table: list[Any], numbers: array[int], sizes: array[int], spans: array[int]) -> Positions:
+        """Positions whose keys are numbers into `table`, unpacked on the first lookup (loader.cache).
+
+        A run that finds nothing looks nothing up: most files' keys are then never unpacked.
+        """
+        positions = cls([], sizes, spans)
+        positions._keys_, positions._packed = None, (table, numbers)
+        return positions
+
+    @property
+    def _keys(self) -> list[Any]:
+        if self._keys_ is None:
+            assert self._packed is not None
+            table, numbers = self._packed
+            self._keys_, self._packed = list(map(table.__getitem__, numbers)), None
+        return self._keys_
+
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._sizes)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Positions, (self._keys, self._sizes, self._spans)
