@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
-from urllib.request import url2pathname
 
 RULES = "docs/rules.md"
 
@@ -23,6 +21,8 @@ RULES = "docs/rules.md"
 @cache
 def rules_document() -> str | None:
     """The absolute URI of docs/rules.md for the installed version, or None when it is not known."""
+    from importlib import metadata
+
     try:
         record = metadata.distribution("naravard").read_text("direct_url.json")
     except metadata.PackageNotFoundError:
@@ -59,6 +59,8 @@ def _from_record(record: dict[str, object]) -> str | None:
         return f"{address}/blob/{commit}/{RULES}"
     parts = urlsplit(url)
     if parts.scheme == "file":
+        from urllib.request import url2pathname  # 11 ms of imports (http, email): only here
+
         document = Path(url2pathname(parts.path)) / RULES
         return document.as_uri() if document.is_file() else None
     return None

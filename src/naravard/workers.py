@@ -18,11 +18,8 @@ for memory, say) costs nothing but time: what it had not returned is done in thi
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 S = TypeVar("S")
@@ -41,6 +38,8 @@ def cores() -> int:
 
 def start_method() -> str:
     """The start method workers get on this platform: forkserver where there is one, else spawn."""
+    import multiprocessing
+
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -64,6 +63,11 @@ def map_in_workers(
     if jobs < 2 or len(items) < 2:
         yield from (function(shared, item) for item in items)
         return
+    # Imported here: a small repository loads in this process and never pays for them (issue 18).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     method = start or start_method()
     if method not in START_METHODS:
         raise ValueError(f"start method {method!r}: only {START_METHODS} are safe")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 
 from naravard.cli import ending, streams, swedish
 from naravard.cli.app import app
@@ -19,4 +20,7 @@ for _module in ("check", "diff", "status", "report", "export", "form", "kolada",
 def main() -> None:
     """Entry point of the `naravard` console script."""
     streams.make_safe()
+    # pydantic looks for plugins (observability hooks) in every installed package's metadata when
+    # the first model is built: 22 ms of a 420 ms validate (issue 18), for nothing naravard uses.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     ending.run(app)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class Format(enum.StrEnum):
-    """Output formats of validate and lint (the keys of naravard.output.FORMATTERS)."""
+    """Output formats of validate and lint (the keys of naravard.output.FORMATS)."""
 
     text = "text"
     json = "json"
@@ -105,7 +105,7 @@ def _report(
     rev: str | None = None,
 ) -> None:
     from naravard import api
-    from naravard.output import FORMATTERS
+    from naravard.output import formatter
 
     try:
         repo_root = repository_root(root)
@@ -119,7 +119,7 @@ def _report(
             result = _with_baseline(result, repo_root, baseline, update=update_baseline, limited=bool(paths))
     except UsageError as error:
         raise fail(error) from None
-    FORMATTERS[resolve_format(output)](result, repo_root, sys.stdout)
+    formatter(resolve_format(output))(result, repo_root, sys.stdout)
     _notice_stale_schemas(repo_root)
     raise typer.Exit(result.exit_code(strict=fail_on is FailOn.warning))
 

@@ -75,7 +75,7 @@ def _write(root: Path, args: list[str], kommun: str | None, out: Path | None) ->
 def _read(root: Path, files: list[Path], dry_run: bool, output: Format) -> None:
     from naravard.findings import CheckResult
     from naravard.form.run import read_forms
-    from naravard.output import FORMATTERS
+    from naravard.output import formatter
 
     updates = read_forms(root, files, dry_run=dry_run)
     result = CheckResult.build([f for u in updates for f in u.findings], files=len(updates))
@@ -86,7 +86,7 @@ def _read(root: Path, files: list[Path], dry_run: bool, output: Format) -> None:
             where = f"{loc.file}:{loc.line}:{loc.column}"
             typer.echo(f"{where}: {finding.severity.swedish} {finding.code} {finding.message}")
     else:
-        FORMATTERS[output.value](result, root, sys.stdout)
+        formatter(output.value)(result, root, sys.stdout)
     for update in updates:
         typer.echo(_outcome(update, dry_run), file=people)
     raise typer.Exit(result.exit_code())

@@ -1,24 +1,37 @@
 """Formatters: a `CheckResult` as text for people, JSON for programs, and what CI systems read:
-annotations for GitHub Actions, SARIF for code scanning, Code Quality for GitLab, JUnit XML."""
+annotations for GitHub Actions, SARIF for code scanning, Code Quality for GitLab, JUnit XML.
+
+A formatter's module is imported when its format is asked for (`formatter`): a pre-commit run
+writes text and should not pay for SARIF's or JUnit's imports (issue 18 item 3).
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from naravard.findings import CheckResult
-from naravard.output import github, gitlab, json_, junit, sarif, text
 
 Formatter = Callable[[CheckResult, Path, TextIO], None]
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": text.write,
-    "json": json_.write,
-    "github": github.write,
-    "sarif": sarif.write,
-    "gitlab": gitlab.write,
-    "junit": junit.write,
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_",
+    "github": "github",
+    "sarif": "sarif",
+    "gitlab": "gitlab",
+    "junit": "junit",
 }
+"""Each format's module in naravard.output; each module has a `write` formatter."""
 
-__all__ = ["FORMATTERS", "Formatter"]
+
+def formatter(name: str) -> Formatter:
+    """The formatter of the format `name` (a key of FORMATS)."""
+    module = importlib.import_module(f"naravard.output.{FORMATS[name]}")
+    write: Formatter = module.write
+    return write
+
+
+__all__ = ["FORMATS", "Formatter", "formatter"]
