@@ -93,6 +93,7 @@ class Repository:
     _followup_index: dict[tuple[str, int], Entry[Uppfoljning]] = field(default_factory=dict, repr=False)
     _plan_index: dict[str, list[Entry[LokalPlan]]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
+    _followup_files: tuple[int, dict[tuple[str, int], str]] = (-1, {})
 
     def for_rules(self) -> Repository:
         """The repository as the rules see it: with what could be read of files with schema errors.
@@ -103,7 +104,9 @@ class Repository:
         """
         if not self.partial:
             return self
-        view = replace(self, _followup_index={}, _plan_index={}, _index_size=(-1, -1))
+        view = replace(
+            self, _followup_index={}, _plan_index={}, _index_size=(-1, -1), _followup_files=(-1, {})
+        )
         for name in ("strategies", "plans", "followups", "handlingsplaner", "imported"):
             setattr(view, name, list(getattr(self, name)))
         for entry in self.partial:
@@ -198,6 +201,17 @@ class Repository:
             for kommun in dict.fromkeys(plan.model.kommuner):
                 self._plan_index.setdefault(kommun, []).append(plan)
         self._index_size = (len(self.followups), len(self.plans))
+
+    def followup_files(self) -> dict[tuple[str, int], str]:
+        """(kommun folder, year) → the path of every follow-up file, loaded or not (broken, draft)."""
+        if self._followup_files[0] != len(self.files):  # asked once per kommun and year: kept
+            found = {
+                (f.folder, f.year): f.rel
+                for f in self.files
+                if f.kind is Kind.FOLLOWUP and f.folder is not None and f.year is not None
+            }
+            self._followup_files = (len(self.files), found)
+        return self._followup_files[1]
 
     def imported_for(self, year: int) -> Entry[ImporteradeNyckeltal] | None:
         """The nyckeltal imported from Kolada for `year` (nyckeltal-ÅÅÅÅ.yaml), if it loaded cleanly."""

@@ -78,7 +78,7 @@ def errors_by_file(findings: Iterable[Finding]) -> Counter[str]:
 
 def submission(repo: Repository, errors: Counter[str], kommun: str, year: int) -> Submission:
     """The state of `kommun`'s follow-up for `year` (`errors` from `errors_by_file`)."""
-    rel = _followup_files(repo).get((kommun, year))
+    rel = repo.followup_files().get((kommun, year))
     if rel is None:
         return Submission(kommun, year, Status.SAKNAS)
     if rel in repo.drafts:
@@ -88,14 +88,6 @@ def submission(repo: Repository, errors: Counter[str], kommun: str, year: int) -
     entry = repo.followup_for(kommun, year)
     handed_in = entry.model.inlamnad if entry is not None and entry.doc.rel == rel else None
     return Submission(kommun, year, Status.INLAMNAD, rel, 0, handed_in)
-
-
-def _followup_files(repo: Repository) -> dict[tuple[str, int], str]:
-    return {
-        (f.folder, f.year): f.rel
-        for f in repo.files
-        if f.kind is Kind.FOLLOWUP and f.folder is not None and f.year is not None
-    }
 
 
 def followup_years(repo: Repository) -> list[int]:

@@ -233,7 +233,7 @@ def compare_revisions(
     count, never as removed; only a file that is gone is removed.
     """
     errors = errors or {}
-    old_files, new_files = _followup_files(old), _followup_files(new)
+    old_files, new_files = old.followup_files(), new.followup_files()
     old_entries = {f.doc.rel: f for f in old.followups}
     new_entries = {f.doc.rel: f for f in new.followups}
     followups = []
@@ -264,14 +264,6 @@ def compare_revisions(
     notes = tuple(f"{f.location.file}: {f.message}" for f in (*old.skipped, *new.skipped))
     files = [f for f in _other_files(old, new, errors) if f.file not in skipped]
     return RevisionDiff(labels[0], labels[1], tuple(followups), tuple(files), notes)
-
-
-def _followup_files(repo: Repository) -> dict[tuple[str, int], str]:
-    return {
-        (f.folder, f.year): f.rel
-        for f in repo.files
-        if f.kind is Kind.FOLLOWUP and f.folder is not None and f.year is not None
-    }
 
 
 def _other_files(old: Repository, new: Repository, errors: Mapping[str, int]) -> list[FileChange]:

@@ -334,10 +334,11 @@ class Caveats:
             )
             self.all.append(caveat)
             self._by_line[(loc.file, loc.line)].append(caveat)
+        self._files = {file for file, _ in self._by_line}
 
     def at(self, doc: SourceDocument | None, path: tuple[object, ...], *, key: bool = False) -> Caveated:
         """The warnings that point at the line of `path` in `doc`."""
-        if doc is None:
+        if doc is None or doc.rel not in self._files:  # most files have none: no position looked up
             return ()
         loc = doc.at(path, key=key)
         return tuple(self._by_line.get((loc.file, loc.line), ()))
@@ -726,11 +727,12 @@ def _kommun_sections(
     for k in ordered:
         entry = inputs.followups.get(k.id)
         row = rows_by_kommun[k.id]
+        folder, plans = (
+            f"data/kommuner/{k.id}/",
+            {p.doc.rel for p in inputs.repo.plans_for(k.id, inputs.year)},
+        )
         own_files = sorted(
-            number
-            for rel, number in file_numbers.items()
-            if rel.startswith(f"data/kommuner/{k.id}/")
-            or any(p.doc.rel == rel for p in inputs.repo.plans_for(k.id, inputs.year))
+            number for rel, number in file_numbers.items() if rel.startswith(folder) or rel in plans
         )
         kommun_nyckeltal = []
         for s in nyckeltal:
