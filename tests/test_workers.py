@@ -52,3 +52,15 @@ def test_workers_are_other_processes_and_only_they_pause_the_collector() -> None
 def test_fork_is_refused() -> None:
     with pytest.raises(ValueError, match="fork"):
         list(map_in_workers(square_plus, 0, [1, 2], jobs=2, start="fork"))
+
+
+def frozen(_shared: object, _item: int) -> tuple[int, int]:
+    return os.getpid(), gc.get_freeze_count()
+
+
+def test_what_workers_are_sent_is_kept_out_of_their_collections_and_this_process_is_untouched() -> None:
+    shared = [[n] for n in range(10_000)]  # a context: many objects, alive for the whole map
+    before = gc.get_freeze_count()
+    seen = list(map_in_workers(frozen, shared, range(8), jobs=2))
+    assert all(pid != PARENT and count >= len(shared) for pid, count in seen)
+    assert gc.get_freeze_count() == before  # nothing frozen here by the map
