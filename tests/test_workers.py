@@ -63,4 +63,4 @@ def test_what_workers_are_sent_is_kept_out_of_their_collections_and_this_process
     before = gc.get_freeze_count()
     seen = list(map_in_workers(frozen, shared, range(8), jobs=2))
     assert all(pid != PARENT and count >= len(shared) for pid, count in seen)
-    assert gc.get_freeze_count() == before  # nothing frozen here by the map
+    assert gc.get_freeze_count() <= before  # nothing frozen here by the map (frozen objects may die)
