@@ -215,3 +215,18 @@ def test_the_cli_keeps_a_cache_except_in_ci_unless_asked(shipped: Path, tmp_path
     assert not (tmp_path / "off").exists()
     assert in_ci.stdout == asked.stdout == local.stdout == off.stdout
     assert {in_ci.returncode, asked.returncode, local.returncode, off.returncode} == {0}
+
+
+def test_the_report_from_the_cache_is_the_report_without_it(shipped: Path, tmp_path: Path) -> None:
+    """`naravard report` reads through the cache as validate does (issue 18): the same files out."""
+    from naravard.api import build_report
+
+    edit(shipped, "data/kommuner/ludvika/uppfoljning-2024.yaml", "ar: 2024", "ar: tjugo")  # one broken file
+    folder = tmp_path / "cache"
+    written = {}
+    for name, cache in (("without", None), ("cold", Counting(folder)), ("warm", Counting(folder))):
+        paths = build_report(shipped, 2024, tmp_path / name, formats=("md",), cache=cache, jobs=1)
+        written[name] = {p.relative_to(tmp_path / name): p.read_bytes() for p in paths if p.is_file()}
+        if isinstance(cache, Counting):  # the cold run parses every file (the broken one too), the warm none
+            assert bool(cache.parsed) is (name == "cold")
+    assert written["without"] == written["cold"] == written["warm"]

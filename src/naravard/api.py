@@ -174,11 +174,13 @@ def build_report(
     own_templates: bool = False,
     notice: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    cache: ParseCache | None = None,
 ) -> list[Path]:
     """Render the report for `year` into `out`; return the files written.
 
     `jobs` is the number of worker processes for loading and for the charts (default: chosen
-    by the size of the repository, see naravard.workers).
+    by the size of the repository, see naravard.workers). With a `cache`, files parsed before
+    are not parsed again (as for `validate`); the report is the same.
 
     `strict`: write nothing and raise `Refused` while a warning questions what the report shows.
     `own_templates`: use the repository's templates/ (only when the caller trusts them).
@@ -189,7 +191,7 @@ def build_report(
 
     # The repository is dropped when its context is made: the chart workers are fresh
     # processes (naravard.workers), so none of them holds a copy of it either.
-    context = _report_context(root, year, kommuner, jobs)
+    context = _report_context(root, year, kommuner, jobs, cache)
     _refuse_report_targets(root, out, report_name(context))
     if notice is not None:
         for bad in context.error_files:
@@ -247,16 +249,18 @@ def _refuse_report_targets(root: Path, out: Path, name: str) -> None:
         raise UsageError(f"{exc.strerror}.") from None
 
 
-def _report_context(root: Path, year: int | None, kommuner: Sequence[str], jobs: int | None) -> ReportContext:
+def _report_context(
+    root: Path, year: int | None, kommuner: Sequence[str], jobs: int | None, cache: ParseCache | None = None
+) -> ReportContext:
     from naravard import __version__
     from naravard.discover import describe_commit
     from naravard.report.context import build_context
 
-    repo = load_repository(root, until=year, jobs=jobs)  # later years are not in the report
+    repo = load_repository(root, until=year, jobs=jobs, cache=cache)  # later years are not in the report
     if year is None:  # the whole repository is loaded to choose the year: once, not twice
         year = _report_year(repo)
         if any(later_than(file, year) for file in repo.files):  # rare: a year after the report's
-            repo = load_repository(root, until=year, jobs=jobs)
+            repo = load_repository(root, until=year, jobs=jobs, cache=cache)
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:

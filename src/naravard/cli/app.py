@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from naravard import __version__
 from naravard.errors import PersonalDataFound, UsageError
+
+if TYPE_CHECKING:
+    from naravard.loader.cache import ParseCache
 
 app = typer.Typer(
     name="naravard",
@@ -28,6 +32,26 @@ RootOption = Annotated[
         file_okay=False,
     ),
 ]
+
+
+CacheOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--cache/--no-cache",
+        help="Läs inte om filer som inte ändrats sedan förra körningen (standard: på, utom där CI=true).",
+    ),
+]
+
+
+def parse_cache(wanted: bool | None) -> ParseCache | None:
+    """The parse cache to use: asked for, or on unless in CI (naravard.loader.cache)."""
+    if wanted is None:
+        wanted = os.environ.get("CI", "").strip().lower() not in ("true", "1", "yes")
+    if not wanted:
+        return None
+    from naravard.loader.cache import ParseCache
+
+    return ParseCache()
 
 
 def _version(value: bool) -> None:

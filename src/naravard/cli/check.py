@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from naravard.cli import ending
-from naravard.cli.app import RootOption, app, count, fail, repository_root
+from naravard.cli.app import CacheOption, RootOption, app, count, fail, parse_cache, repository_root
 from naravard.errors import UsageError
 from naravard.findings import CheckResult
 
 if TYPE_CHECKING:
-    from naravard.loader.cache import ParseCache
+    pass
 
 
 class Format(enum.StrEnum):
@@ -72,24 +72,6 @@ RevOption = Annotated[
         "(A: från A till arbetskopian). Inget checkas ut.",
     ),
 ]
-CacheOption = Annotated[
-    bool | None,
-    typer.Option(
-        "--cache/--no-cache",
-        help="Läs inte om filer som inte ändrats sedan förra körningen (standard: på, utom där CI=true).",
-    ),
-]
-
-
-def _cache(wanted: bool | None) -> ParseCache | None:
-    """The parse cache to use: asked for, or on unless in CI (naravard.loader.cache)."""
-    if wanted is None:
-        wanted = os.environ.get("CI", "").strip().lower() not in ("true", "1", "yes")
-    if not wanted:
-        return None
-    from naravard.loader.cache import ParseCache
-
-    return ParseCache()
 
 
 def _report(
@@ -109,7 +91,7 @@ def _report(
 
     try:
         repo_root = repository_root(root)
-        kept = _cache(cache)
+        kept = parse_cache(cache)
         result = (
             api.lint(repo_root, paths or (), rev=rev, cache=kept, keep=ending.keep)
             if lint

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from naravard.cli.app import RootOption, app, fail, refuse, repository_root
+from naravard.cli.app import CacheOption, RootOption, app, fail, parse_cache, refuse, repository_root
 from naravard.errors import PersonalDataFound, Refused, UsageError
 
 
@@ -58,6 +58,7 @@ def report(
         ),
     ] = False,
     root: RootOption = None,
+    cache: CacheOption = None,
 ) -> None:
     """Skriv den regionala årsrapporten som en HTML-fil och som Markdown med diagram.
 
@@ -100,6 +101,7 @@ def report(
                 progress=step,
                 strict=strict,
                 own_templates=own_templates,
+                cache=parse_cache(cache),
                 notice=lambda text: console.print(
                     visible(text), highlight=False, markup=False, soft_wrap=True
                 ),
