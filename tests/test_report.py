@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from naravard.api import build_report
 from naravard.cli import app
+from naravard.markdown import escape_inline
 from naravard.report import charts
 from tests.conftest import CONFORMANCE, Repo
 
@@ -78,7 +79,7 @@ def test_free_text_is_escaped_in_html_and_markdown(repo: Repo, tmp_path: Path) -
     markdown = files["rapport-2024/report.md"].read_text(encoding="utf-8")
     assert "<script>" not in markdown
     assert "\\<script\\>" in markdown
-    assert "\\[x\\](javascript:alert(1))" in markdown
+    assert escape_inline("[x](javascript:alert(1))") in markdown  # naravard.markdown: no link
 
 
 def test_labels_with_math_text_do_not_break_the_charts(repo: Repo, tmp_path: Path) -> None:
@@ -207,3 +208,19 @@ def test_the_report_of_a_year_reads_no_follow_up_of_a_later_year(
     assert after == before
     assert any(name.endswith("uppfoljning-2024.yaml") for name in read)
     assert not any(name.endswith("uppfoljning-2025.yaml") for name in read)
+
+
+def test_the_markdown_report_has_no_mention_image_or_link_from_the_data(repo: Repo, tmp_path: Path) -> None:
+    """The report's Markdown is escaped by naravard.markdown, as diff's is: posted on GitLab or GitHub,
+    a text from a data file notifies nobody and loads nothing."""
+    from markdown_it import MarkdownIt
+
+    repo.replace(
+        FU,
+        "lardomar: Samma team före och efter utskrivningen skapar trygghet.",
+        "lardomar: '@all se ![](http://tracker.example/x.png) och <https://example.com>'",
+    )
+    markdown = render(repo, tmp_path)["rapport-2024/report.md"].read_text(encoding="utf-8")
+    assert "@all" not in markdown and "\uff20all" in markdown
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    assert 'href="https://example.com"' not in html and 'src="http://tracker.example' not in html

@@ -15,6 +15,7 @@ from naravard import api
 from naravard.api import build_report, lint, validate
 from naravard.cli import app
 from naravard.errors import Refused, UsageError
+from naravard.markdown import escape_inline
 from tests.conftest import Repo
 
 FU = "kommuner/borlange/uppfoljning-2024.yaml"
@@ -108,7 +109,8 @@ def test_kommentar_is_shown_beside_the_value(repo: Repo, tmp_path: Path) -> None
     sip = html.split('id="nyckeltal-sip-antal"', 1)[1].split("</section>", 1)[0]
     assert '<sup class="note-ref"><a href="#n-sip-antal-not-1"' in sip  # a footnote where narrow
     assert '<li id="n-sip-antal-not-1" value="1">Borlänge, ' in sip and "<q>Ny rutin från augusti</q>" in sip
-    assert "Ny rutin från augusti" in markdown and "Trygg hemgång fungerar i hela kommunen." in markdown
+    assert escape_inline("Ny rutin från augusti") in markdown
+    assert escape_inline("Trygg hemgång fungerar i hela kommunen.") in markdown
 
 
 def test_procent_changes_are_procentenheter_and_other_units_relative(repo: Repo, tmp_path: Path) -> None:

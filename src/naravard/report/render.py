@@ -9,7 +9,7 @@ access to Python internals; an override is read only as a regular file inside th
 HTML has been checked to hold no script and no way to load anything (`safe_html`).
 
 Autoescaping is on for every HTML template whatever its file name (select_autoescape would
-miss `*.html.j2`); Markdown escapes through its own filter (`md_cell`).
+miss `*.html.j2`); Markdown escapes through the `md` filter (`md_cell`, naravard.markdown).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from naravard.atomic import write_or_fail
 from naravard.errors import UsageError
+from naravard.markdown import escape_inline
 from naravard.numbers import number
 from naravard.privacy import mask
 from naravard.report.charts import Chart
@@ -53,11 +54,9 @@ def score(value: float | None) -> str:
 
 
 def md_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell (and outside one): no raw HTML, no broken rows."""
-    text = str(value)
-    for char in ("\\", "|", "*", "_", "`", "[", "]", "<", ">", "#", "~"):
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    """Text safe inside a Markdown table cell (and outside one): naravard.markdown's one escaper,
+    on one line (no raw HTML, link, image, mention or broken row)."""
+    return " ".join(escape_inline(str(value)).split())
 
 
 def css_string(value: Any) -> markupsafe.Markup:
