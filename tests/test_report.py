@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 from typer.testing import CliRunner
 
@@ -224,3 +225,28 @@ def test_the_markdown_report_has_no_mention_image_or_link_from_the_data(repo: Re
     assert "@all" not in markdown and "\uff20all" in markdown
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     assert 'href="https://example.com"' not in html and 'src="http://tracker.example' not in html
+
+
+def test_the_shipped_templates_write_the_same_report_in_the_sandbox_and_outside_it(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package's own templates run outside jinja's sandbox (it took half their time, issue 18);
+    a repository's templates always run inside it (tests/test_report_content.py tries to escape)."""
+    from naravard.report import render as rendering
+
+    repo.replace(
+        FU, "lardomar: Samma team före och efter utskrivningen skapar trygghet.", f"lardomar: '{INJECTION}'"
+    )
+    assert type(rendering._shipped_environment(html=True)) is jinja2.Environment  # not the sandbox
+    outside = {
+        name: path.read_bytes() for name, path in render(repo, tmp_path / "a", formats=("html", "md")).items()
+    }
+    monkeypatch.setattr(
+        rendering,
+        "_shipped_environment",
+        lambda *, html: rendering._environment(None, html=html, sandbox=True),
+    )
+    inside = {
+        name: path.read_bytes() for name, path in render(repo, tmp_path / "b", formats=("html", "md")).items()
+    }
+    assert outside == inside

@@ -3,10 +3,13 @@
 Templates ship inside the package (naravard/templates/). A repository's own `templates/`
 folder overrides any of them by name, but only when the person running the report asks for
 it (`--egna-mallar`): a pull request must not be able to change what the reviewer's report
-does (issue 18). Every template, the package's too, runs in jinja's immutable sandbox with no
-access to Python internals; an override is read only as a regular file inside the repository
-(no links), and the Content-Security-Policy is put in by this module after rendering, when the
-HTML has been checked to hold no script and no way to load anything (`safe_html`).
+does (issue 18). Then every template, the package's too, runs in jinja's immutable sandbox with
+no access to Python internals, and an override is read only as a regular file inside the
+repository (no links). The package's templates alone are naravard's own code, and the data
+reaches them as values, never as template source: they run outside the sandbox, which took half
+their rendering time (issue 18: 1.35 s → 0.65 s for the national HTML report; the output is the
+same, tests/test_report.py). The Content-Security-Policy is put in by this module after
+rendering, when the HTML has been checked to hold no script and no way to load anything (`safe_html`).
 
 Autoescaping is on for every HTML template whatever its file name (select_autoescape would
 miss `*.html.j2`); Markdown escapes through the `md` filter (`md_cell`, naravard.markdown).
@@ -115,12 +118,14 @@ class RepositoryTemplates(jinja2.BaseLoader):
         return source, None, lambda: False
 
 
-def _environment(overrides: Path | None, *, html: bool) -> jinja2.Environment:
+def _environment(overrides: Path | None, *, html: bool, sandbox: bool | None = None) -> jinja2.Environment:
+    """The templates' environment: with a repository's `overrides`, always in the sandbox."""
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
         loaders.append(RepositoryTemplates(overrides))
     loaders.append(jinja2.PackageLoader("naravard", "templates"))
-    env = ImmutableSandboxedEnvironment(
+    kind = ImmutableSandboxedEnvironment if sandbox or overrides is not None else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=html,
