@@ -294,6 +294,6 @@ def write_report(
         for chart in charts:
             if chart.svg:
                 written.append(_write(folder / f"{chart.name}.svg", chart.svg, root=out))
-        markdown = render_markdown(context, charts, templates=templates)
-        written.append(_write(folder / "report.md", markdown, root=out))
+        markdown = render_markdown(context, charts, templates=templates)  # masked: not masked twice
+        written.append(_write(folder / "report.md", markdown.encode("utf-8"), root=out))
     return written
