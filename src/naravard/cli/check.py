@@ -7,7 +7,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,9 +15,6 @@ from naravard.cli import ending
 from naravard.cli.app import CacheOption, RootOption, app, count, fail, parse_cache, repository_root
 from naravard.errors import UsageError
 from naravard.findings import CheckResult
-
-if TYPE_CHECKING:
-    pass
 
 
 class Format(enum.StrEnum):
