@@ -250,3 +250,14 @@ def test_the_shipped_templates_write_the_same_report_in_the_sandbox_and_outside_
         name: path.read_bytes() for name, path in render(repo, tmp_path / "b", formats=("html", "md")).items()
     }
     assert outside == inside
+
+
+def test_the_html_checked_in_a_worker_is_the_html_checked_here(repo: Repo, tmp_path: Path) -> None:
+    """A national report checks its HTML in a worker while the Markdown is rendered (issue 18)."""
+    here = {
+        n: p.read_bytes() for n, p in render(repo, tmp_path / "a", formats=("html", "md"), jobs=1).items()
+    }
+    beside = {
+        n: p.read_bytes() for n, p in render(repo, tmp_path / "b", formats=("html", "md"), jobs=2).items()
+    }
+    assert here == beside
