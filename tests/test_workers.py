@@ -64,24 +64,3 @@ def test_what_workers_are_sent_is_kept_out_of_their_collections_and_this_process
     seen = list(map_in_workers(frozen, shared, range(8), jobs=2))
     assert all(pid != PARENT and count >= len(shared) for pid, count in seen)
     assert gc.get_freeze_count() <= before  # nothing frozen here by the map (frozen objects may die)
-
-
-def refuses_odd(_shared: None, item: int) -> int:
-    if item % 2:
-        raise ValueError(f"udda: {item}")
-    return item * 10
-
-
-def test_work_beside_gives_its_result_and_its_error_in_a_worker_and_here() -> None:
-    from naravard.workers import run_beside
-
-    for jobs in (1, 2):
-        assert run_beside(refuses_odd, None, 4, jobs=jobs).result() == 40
-        with pytest.raises(ValueError, match="udda: 3"):
-            run_beside(refuses_odd, None, 3, jobs=jobs).result()
-
-
-def test_work_beside_whose_worker_dies_is_done_here() -> None:
-    from naravard.workers import run_beside
-
-    assert run_beside(dies_on_seven, None, 7, jobs=2).result() == 7

@@ -178,10 +178,9 @@ def build_report(
 ) -> list[Path]:
     """Render the report for `year` into `out`; return the files written.
 
-    `jobs` is the number of worker processes for loading, for the charts and for checking the
-    HTML beside the Markdown (default: chosen by the size of the repository, see
-    naravard.workers). With a `cache`, files parsed before are not parsed again (as for
-    `validate`); the report is the same.
+    `jobs` is the number of worker processes for loading and for the charts (default: chosen
+    by the size of the repository, see naravard.workers). With a `cache`, files parsed before
+    are not parsed again (as for `validate`); the report is the same.
 
     `strict`: write nothing and raise `Refused` while a warning questions what the report shows.
     `own_templates`: use the repository's templates/ (only when the caller trusts them).
@@ -206,7 +205,7 @@ def build_report(
         )
     charts = build_charts(context, progress=progress, jobs=jobs)
     templates = root / "templates" if own_templates else None
-    return write_report(context, charts, out, formats=formats, templates=templates, jobs=jobs)
+    return write_report(context, charts, out, formats=formats, templates=templates)
 
 
 def _report_year(repo: Repository) -> int:

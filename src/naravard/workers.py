@@ -1,10 +1,9 @@
 """Worker processes: the one place that starts them, with one start-method policy (issue 15 item 4).
 
 Loading, charts and fmt each map a function over many independent items; they do it through
-`map_in_workers`. The report checks its HTML in a worker while it writes the Markdown
-(`run_beside`: one function, one item, the caller goes on). Workers are fresh processes, never
-forks of the caller: a fork copies whatever the caller holds and is unsafe while any thread runs
-(a progress bar's, a library's), which is why Python 3.14 stopped forking by default. The policy:
+`map_in_workers`. Workers are fresh processes, never forks of the caller: a fork copies whatever
+the caller holds and is unsafe while any thread runs (a progress bar's, a library's), which is
+why Python 3.14 stopped forking by default. The policy:
 
 - `forkserver` where the platform has it (Linux, macOS): a small server process is started once
   (from scratch, importing only the module of the mapped function) and each worker is forked
@@ -21,7 +20,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -64,63 +63,10 @@ def map_in_workers(
     if jobs < 2 or len(items) < 2:
         yield from (function(shared, item) for item in items)
         return
-    from concurrent.futures.process import BrokenProcessPool
-
-    done = 0
-    try:
-        with _pool(function, shared, min(jobs, len(items)), collector, start) as pool:
-            for result in pool.map(_call, items, chunksize=chunksize):
-                yield result
-                done += 1
-    except BrokenProcessPool:
-        yield from (function(shared, item) for item in items[done:])
-
-
-class Beside(Generic[R]):
-    """`function(shared, item)` started by `run_beside`; `result()` waits for it."""
-
-    def __init__(self, work: tuple[Callable[[Any, Any], R], Any, Any], pool: Any = None) -> None:
-        self._work = work
-        self._pool = pool
-        self._future = pool.submit(_call, work[2]) if pool is not None else None
-
-    def result(self) -> R:
-        """What the function returned; what it raised is raised here. A dead worker: run here."""
-        function, shared, item = self._work
-        if self._future is None:
-            return function(shared, item)
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self._future.result()  # type: ignore[no-any-return]
-        except BrokenProcessPool:
-            return function(shared, item)
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        """Stop waiting for it (a caller that failed on its own side)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-
-def run_beside(
-    function: Callable[[S, T], R], shared: S, item: T, *, jobs: int, start: str | None = None
-) -> Beside[R]:
-    """Start `function(shared, item)` in one worker process while this one goes on (`jobs` ≥ 2);
-    with `jobs` below 2 it runs in this process, when `result()` is asked for."""
-    if jobs < 2:
-        return Beside((function, shared, item))
-    return Beside((function, shared, item), _pool(function, shared, 1, True, start))
-
-
-def _pool(
-    function: Callable[[Any, Any], Any], shared: Any, jobs: int, collector: bool, start: str | None
-) -> Any:
     # Imported here: a small repository loads in this process and never pays for them (issue 18).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     method = start or start_method()
     if method not in START_METHODS:
@@ -128,9 +74,19 @@ def _pool(
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload([function.__module__])
-    return ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_receive, initargs=(function, shared, collector)
-    )
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            min(jobs, len(items)),
+            mp_context=context,
+            initializer=_receive,
+            initargs=(function, shared, collector),
+        ) as pool:
+            for result in pool.map(_call, items, chunksize=chunksize):
+                yield result
+                done += 1
+    except BrokenProcessPool:
+        yield from (function(shared, item) for item in items[done:])
 
 
 _WORK: tuple[Callable[[Any, Any], Any], Any] | None = None  # in a worker: what it was sent

@@ -37,7 +37,6 @@ from naravard.numbers import number
 from naravard.privacy import mask
 from naravard.report.charts import Chart
 from naravard.report.context import RIKTNING_NAMES, UNIT_NAMES, ReportContext
-from naravard.workers import cores, run_beside
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -254,12 +253,6 @@ def render_markdown(context: ReportContext, charts: Sequence[Chart], *, template
     return mask(_render("report.md.j2", context, charts, templates))
 
 
-AUDIT_BESIDE_FROM = 4_000_000
-"""From an HTML report this long (characters) on, with Markdown or Word to write too, the HTML is
-checked (`safe_html`) in a worker while they are rendered: 1.3–1.9 s for the national report
-(20 MB), and less than starting a worker costs for a region's (~1 MB)."""
-
-
 def write_report(
     context: ReportContext,
     charts: Sequence[Chart],
@@ -267,45 +260,30 @@ def write_report(
     *,
     formats: Sequence[str],
     templates: Path | None = None,
-    jobs: int | None = None,
 ) -> list[Path]:
     """Write the report into `out`: NAME.html, NAME/report.md with NAME/*.svg, NAME.docx, NAME.pdf.
 
     Word is built from the Markdown and PDF from the HTML (report/word.py, report/pdf.py), so
-    every format says the same. Everything is made before anything is written: a template that
-    fails, or PDF without WeasyPrint, writes nothing. `jobs` 2 or more checks the HTML in a worker
-    process while the Markdown is rendered (default: from AUDIT_BESIDE_FROM characters on).
+    every format says the same. PDF is made before anything is written: without WeasyPrint the
+    command writes nothing and says so.
     """
     name = report_name(context)
+    written = []
     pdf = None
     if "pdf" in formats:
         from naravard.report.pdf import html_to_pdf
 
         pdf = html_to_pdf(render_html(context, charts, templates=templates))
-    checked = None
-    wants_markdown = "md" in formats or "docx" in formats
     if "html" in formats:
-        html = _render("report.html.j2", context, charts, templates)
-        if jobs is None:
-            jobs = 2 if wants_markdown and len(html) >= AUDIT_BESIDE_FROM and cores() >= 2 else 1
-        checked = run_beside(_checked, None, html, jobs=jobs)
-        del html  # the worker has its copy
-    try:
-        markdown = render_markdown(context, charts, templates=templates) if wants_markdown else ""
-    except BaseException:
-        if checked is not None:
-            checked.close()
-        raise
-    written = []
-    if checked is not None:
-        written.append(_write(out / f"{name}.html", mask(checked.result()).encode("utf-8"), root=out))
+        html = render_html(context, charts, templates=templates)
+        written.append(_write(out / f"{name}.html", html.encode("utf-8"), root=out))
     if pdf is not None:
         written.append(_write(out / f"{name}.pdf", pdf, root=out))
     if "docx" in formats:
         from naravard.report.word import markdown_to_docx, svg_to_png
 
         docx = markdown_to_docx(
-            markdown,
+            render_markdown(context, charts, templates=templates),
             {f"{chart.name}.svg": svg_to_png(mask(chart.svg)) for chart in charts if chart.svg},
             author=context.region,
             subject=context.strategy_name,
@@ -316,10 +294,6 @@ def write_report(
         for chart in charts:
             if chart.svg:
                 written.append(_write(folder / f"{chart.name}.svg", chart.svg, root=out))
-        written.append(_write(folder / "report.md", markdown.encode("utf-8"), root=out))  # masked once
+        markdown = render_markdown(context, charts, templates=templates)  # masked: not masked twice
+        written.append(_write(folder / "report.md", markdown.encode("utf-8"), root=out))
     return written
-
-
-def _checked(_: None, html: str) -> str:
-    """`safe_html`, as a worker is given it (naravard.workers.run_beside)."""
-    return safe_html(html)
