@@ -6,9 +6,12 @@ yet the exit code, every line of output and the atexit handlers of whoever runs 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from naravard.cli import ending
 from tests.conftest import PROJECT, Repo
@@ -54,3 +57,32 @@ def test_a_clean_check_exits_0(repo: Repo, tmp_path: Path) -> None:
 def test_outside_a_naravard_process_nothing_is_kept() -> None:
     ending.keep(object())
     assert ending._kept is None
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full finns bara på Linux")
+def test_output_that_cannot_be_written_is_an_error_not_a_success(repo: Repo, tmp_path: Path) -> None:
+    """A full disk under `naravard lint --format sarif > naravard.sarif`: exit 120, as Python gives."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "naravard",
+                "validate",
+                "--no-cache",
+                "--format",
+                "json",
+                "--root",
+                str(repo.root),
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            cwd=PROJECT,
+            env=env,
+        )
+    assert done.returncode == 120, done.stderr
+    assert "utdata kunde inte skrivas" in done.stderr

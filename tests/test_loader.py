@@ -123,6 +123,20 @@ def test_a_file_in_a_folder_that_became_a_link_out_is_not_read(repo: Repo, tmp_p
     assert "symbolisk länk" in refused.findings[0].message
 
 
+def test_a_file_loaded_alone_is_refused_once_its_folder_became_a_link_out(repo: Repo, tmp_path: Path) -> None:
+    """fmt and the Kolada store load one file at a time (`load_document`): each is a load of its own."""
+    from naravard.loader import load_document
+
+    plan = repo.path("kommuner/borlange/lokal-plan.yaml")
+    assert load_document(repo.root, plan).ok
+    outside = tmp_path / "utanfor"
+    repo.path("kommuner/borlange").rename(outside)
+    repo.path("kommuner/borlange").symlink_to(outside, target_is_directory=True)
+    refused = load_document(repo.root, plan)
+    assert [f.code for f in refused.findings] == ["NV009"]
+    assert "symbolisk länk" in refused.findings[0].message
+
+
 def test_a_file_over_the_size_limit_is_not_read(repo: Repo) -> None:
     repo.write(FU, "kommun: borlange\n" + "# fyllnad\n" * 300_000)
     assert (FU, 1, 1, "NV009") in repo.codes()

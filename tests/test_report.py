@@ -252,12 +252,40 @@ def test_the_shipped_templates_write_the_same_report_in_the_sandbox_and_outside_
     assert outside == inside
 
 
-def test_the_html_checked_in_a_worker_is_the_html_checked_here(repo: Repo, tmp_path: Path) -> None:
-    """A national report checks its HTML in a worker while the Markdown is rendered (issue 18)."""
-    here = {
-        n: p.read_bytes() for n, p in render(repo, tmp_path / "a", formats=("html", "md"), jobs=1).items()
-    }
-    beside = {
-        n: p.read_bytes() for n, p in render(repo, tmp_path / "b", formats=("html", "md"), jobs=2).items()
-    }
-    assert here == beside
+def test_a_kommun_without_a_value_at_the_end_of_a_chart_is_still_a_row_of_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A kommun's name is a text beside its row (issue 18), and texts set no axis limits: the rows
+    at both ends, with a value or without, stay inside the axes."""
+    from matplotlib.figure import Figure
+
+    from naravard.api import _report_context
+
+    root = tmp_path / "repo"
+    shutil.copytree(Path(__file__).parent.parent / "data", root / "data")
+    for year in (2022, 2023, 2024):  # the last kommun in order has no value in any year
+        path = root / "data" / "kommuner" / "ludvika" / f"uppfoljning-{year}.yaml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text(
+            "".join(
+                "  fast-vardkontakt: null\n" if line.startswith("  fast-vardkontakt:") else line
+                for line in lines
+            ),
+            encoding="utf-8",
+        )
+    context = _report_context(root, 2024, (), 1)
+    section = next(s for s in context.nyckeltal if s.id == "fast-vardkontakt")
+    assert section.rows[-1].value.value is None
+    drawn: list[Figure] = []
+
+    def keep(draw: object, size: tuple[float, float], *, margins: object = None) -> str:
+        figure = Figure(figsize=size)
+        draw(figure)  # type: ignore[operator]
+        drawn.append(figure)
+        return "<svg/>"
+
+    monkeypatch.setattr(charts, "_svg", keep)
+    charts.nyckeltal(context, section)
+    [ax] = drawn[0].axes
+    bottom, top = ax.get_ylim()
+    assert bottom >= len(section.rows) - 1 + 0.4 and top <= -0.4  # every row, the first at the top

@@ -39,10 +39,24 @@ def run(app: Callable[[], object]) -> None:
     try:
         app()
     except SystemExit as done:
-        if not _kept:
+        if not _kept or not isinstance(done.code, int | None):
             raise
         atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):  # a closed pipe has nothing left to show
-                stream.flush()
-        os._exit(done.code if isinstance(done.code, int) else 0 if done.code is None else 1)
+        os._exit(_flushed(done.code or 0))
+    finally:
+        _kept = None
+
+
+def _flushed(code: int) -> int:
+    """`code`, once stdout and stderr are written out; 120 where they could not be (as Python does)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader is gone, or the stream is closed
+            pass
+        except OSError as error:  # a full disk: the output is not all there, and that must show
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"naravard: utdata kunde inte skrivas: {error.strerror or error}\n")
+                sys.stderr.flush()
+            code = 120
+    return code

@@ -146,6 +146,7 @@ def load_text(rel: str, data: bytes) -> SourceDocument:
 
 def load_document(root: Path, path: Path) -> SourceDocument:
     """Read and load one file of the repository at `root`."""
+    forget_folders()  # one file is one load: its folders are resolved anew
     data = read_file(root, path)
     if isinstance(data, SourceDocument):
         return data

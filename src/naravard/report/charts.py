@@ -292,7 +292,7 @@ def nyckeltal(context: ReportContext, section: NyckeltalSection) -> Chart:
                     )
                 )
         _row_labels(figure, ax, [(_marked(r), r.kommun.focus) for r in rows], pad=7.0)
-        ax.invert_yaxis()
+        ax.set_ylim(len(rows) - 0.5, -0.5)  # every row, the first at the top (texts set no limits)
         ax.set_xlabel(unit)
         # Below the axes and the x label: it never covers a bar or a marker (issue 11 item 10).
         ax.legend(

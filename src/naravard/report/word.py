@@ -270,6 +270,8 @@ class _Builder:
                 self._picture(paragraph, str(token.attrs.get("src", "")), _text(token.children or []))
 
     def _run(self, paragraph: Any, text: str, state: _Inline, size: Any) -> Any:
+        # naravard.markdown writes @ as ＠ so that no Markdown site reads a mention; Word has none.
+        text = text.replace("\uff20", "@")
         href = state.link[-1] if state.link else ""
         if href.startswith(LINK_SCHEMES):
             run = _hyperlink_run(paragraph, href)
