@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 
 from naravard.api import build_report
+from naravard.markdown import escape_inline
 from naravard.report.word import markdown_parser, markdown_to_docx
 from tests.authoring_support import invoke
 from tests.conftest import CONFORMANCE, Repo
@@ -174,3 +175,11 @@ def test_libreoffice_opens_the_word_file_and_prints_it(written: dict[str, Path],
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "Andel invånare som har en fast läkarkontakt i primärvården" in text
+
+
+def test_an_at_sign_escaped_against_mentions_is_an_at_sign_in_word() -> None:
+    """naravard.markdown writes @ as ＠ so no Markdown site reads a mention; Word has no mentions."""
+    markdown = f"Frågor till {escape_inline('rss@region.example')}.\n"
+    assert "@" not in markdown
+    document = docx.Document(io.BytesIO(markdown_to_docx(markdown, {}, author="Region X")))
+    assert docx_text(document) == "Frågor till rss@region.example."
