@@ -131,9 +131,19 @@ def test_the_renderer_fetches_nothing_but_data_uris(tmp_path: Path) -> None:
 def test_without_weasyprint_pdf_is_refused_in_swedish_and_nothing_is_written(
     repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from naravard.report import charts
+
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if it were not installed
+    drawn: list[object] = []
+
+    def draw(*args: object, **kwargs: object) -> list[object]:
+        drawn.append(args)
+        return []
+
+    monkeypatch.setattr(charts, "build_charts", draw)
     with pytest.raises(UsageError, match=r"pip install 'naravard\[pdf\]'"):
         build_report(repo.root, 2024, tmp_path / "out", formats=("pdf",))
+    assert drawn == []  # refused before a chart is drawn
     target = tmp_path / "cli"
     code, out, err = invoke(
         "report", "2024", "--root", str(repo.root), "--format", "pdf", "--out", str(target)

@@ -189,6 +189,10 @@ def build_report(
     from naravard.report.charts import build_charts
     from naravard.report.render import report_name, write_report
 
+    if "pdf" in formats:  # before anything is loaded or drawn
+        from naravard.report.pdf import weasyprint_or_refuse
+
+        weasyprint_or_refuse()
     # The repository is dropped when its context is made: the chart workers are fresh
     # processes (naravard.workers), so none of them holds a copy of it either.
     context = _report_context(root, year, kommuner, jobs, cache)

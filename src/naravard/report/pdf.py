@@ -13,6 +13,8 @@ refused.
 
 from __future__ import annotations
 
+from typing import Any
+
 from naravard.errors import UsageError
 
 PDF_VARIANT = "pdf/ua-1"
@@ -24,14 +26,23 @@ MISSING = (
 )
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The HTML report as PDF/UA-1 bytes. UsageError when WeasyPrint or Pango is missing."""
+def weasyprint_or_refuse() -> Any:
+    """The weasyprint module; UsageError (in Swedish) when WeasyPrint or Pango is missing.
+
+    The report asks before it draws anything: a national report's charts take seconds.
+    """
     try:
         import weasyprint
     except ImportError:
         raise UsageError(MISSING.format(detail="")) from None
     except OSError as error:  # WeasyPrint is there, but the system's Pango is not
         raise UsageError(MISSING.format(detail=f" med allt det behöver ({error})")) from None
+    return weasyprint
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The HTML report as PDF/UA-1 bytes. UsageError when WeasyPrint or Pango is missing."""
+    weasyprint = weasyprint_or_refuse()
     fetcher = weasyprint.URLFetcher(allowed_protocols=("data",))
     document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None)
     return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
