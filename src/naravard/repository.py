@@ -104,9 +104,7 @@ class Repository:
         """
         if not self.partial:
             return self
-        view = replace(
-            self, _followup_index={}, _plan_index={}, _index_size=(-1, -1), _followup_files=(-1, {})
-        )
+        view = replace(self, _followup_index={}, _plan_index={}, _index_size=(-1, -1))  # same files
         for name in ("strategies", "plans", "followups", "handlingsplaner", "imported"):
             setattr(view, name, list(getattr(self, name)))
         for entry in self.partial:

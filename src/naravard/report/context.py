@@ -727,10 +727,8 @@ def _kommun_sections(
     for k in ordered:
         entry = inputs.followups.get(k.id)
         row = rows_by_kommun[k.id]
-        folder, plans = (
-            f"data/kommuner/{k.id}/",
-            {p.doc.rel for p in inputs.repo.plans_for(k.id, inputs.year)},
-        )
+        folder = f"data/kommuner/{k.id}/"
+        plans = {p.doc.rel for p in inputs.repo.plans_for(k.id, inputs.year)}
         own_files = sorted(
             number for rel, number in file_numbers.items() if rel.startswith(folder) or rel in plans
         )

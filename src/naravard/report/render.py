@@ -118,7 +118,7 @@ class RepositoryTemplates(jinja2.BaseLoader):
         return source, None, lambda: False
 
 
-def _environment(overrides: Path | None, *, html: bool, sandbox: bool | None = None) -> jinja2.Environment:
+def _environment(overrides: Path | None, *, html: bool, sandbox: bool = False) -> jinja2.Environment:
     """The templates' environment: with a repository's `overrides`, always in the sandbox."""
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:

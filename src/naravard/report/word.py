@@ -74,7 +74,9 @@ def markdown_to_docx(
     import docx
     from docx.shared import Mm
 
-    tokens = markdown_parser().parse(markdown)
+    # naravard.markdown writes @ as ＠ so that no Markdown site reads a mention; Word has none, and
+    # CommonMark gives @ no meaning: every text of the file (runs, title, alt texts) gets it back.
+    tokens = markdown_parser().parse(markdown.replace("\uff20", "@"))
     heading = next((i for i, t in enumerate(tokens) if t.type == "heading_open"), None)
     title = _text(tokens[heading + 1].children or []) if heading is not None else ""
     document = docx.Document()
@@ -270,8 +272,6 @@ class _Builder:
                 self._picture(paragraph, str(token.attrs.get("src", "")), _text(token.children or []))
 
     def _run(self, paragraph: Any, text: str, state: _Inline, size: Any) -> Any:
-        # naravard.markdown writes @ as ＠ so that no Markdown site reads a mention; Word has none.
-        text = text.replace("\uff20", "@")
         href = state.link[-1] if state.link else ""
         if href.startswith(LINK_SCHEMES):
             run = _hyperlink_run(paragraph, href)
