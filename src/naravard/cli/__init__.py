@@ -1,4 +1,8 @@
-"""The command line: one module per command; each parses its options and calls the library."""
+"""The command line: one module per command; each parses its options and calls the library.
+
+The command modules do without `from __future__ import annotations`: typer would evaluate each
+annotation string twice for every parameter of every command on every run, --help too (issue 18).
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
 """The Typer app and what every command shares: --root, --version, and how a usage error ends."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -43,7 +41,7 @@ CacheOption = Annotated[
 ]
 
 
-def parse_cache(wanted: bool | None) -> ParseCache | None:
+def parse_cache(wanted: bool | None) -> "ParseCache | None":
     """The parse cache to use: asked for, or on unless in CI (naravard.loader.cache)."""
     if wanted is None:
         wanted = os.environ.get("CI", "").strip().lower() not in ("true", "1", "yes")

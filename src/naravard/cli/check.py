@@ -1,20 +1,20 @@
 """`naravard validate` and `naravard lint`: check the repository and print the findings."""
 
-from __future__ import annotations
-
 import enum
 import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from naravard.cli import ending
 from naravard.cli.app import CacheOption, RootOption, app, count, fail, parse_cache, repository_root
 from naravard.errors import UsageError
-from naravard.findings import CheckResult
+
+if TYPE_CHECKING:  # findings are loaded with the check, not for --help
+    from naravard.findings import CheckResult
 
 
 class Format(enum.StrEnum):
@@ -125,10 +125,11 @@ def _notice_stale_schemas(repo_root: Path) -> None:
 
 
 def _with_baseline(
-    result: CheckResult, repo_root: Path, path: Path | None, *, update: bool, limited: bool
-) -> CheckResult:
+    result: "CheckResult", repo_root: Path, path: Path | None, *, update: bool, limited: bool
+) -> "CheckResult":
     """Leave out the warnings recorded in the baseline (after recording them, with `update`)."""
     from naravard import baseline
+    from naravard.findings import CheckResult
 
     path = path if path is not None else repo_root / baseline.DEFAULT_NAME
     scope = result.checked if limited else None

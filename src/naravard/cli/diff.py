@@ -1,7 +1,5 @@
 """`naravard diff`: what moved between two years, or what a change to the repository means."""
 
-from __future__ import annotations
-
 import enum
 import sys
 from typing import Annotated

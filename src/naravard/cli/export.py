@@ -1,7 +1,5 @@
 """`naravard export`: the year's data as an Excel workbook or CSV files for analysts."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated

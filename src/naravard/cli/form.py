@@ -1,7 +1,5 @@
 """`naravard form`: the follow-up as an Excel form for a kommun, and reading filled-in forms back."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

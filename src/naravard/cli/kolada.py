@@ -1,7 +1,5 @@
 """`naravard kolada hamta` and `naravard kolada import`: nyckeltal from Kolada into the repository."""
 
-from __future__ import annotations
-
 import contextlib
 import os
 from collections.abc import Iterator
@@ -31,7 +29,7 @@ app.add_typer(kolada_app, name="kolada")
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Progress | None]:
+def _progress() -> Iterator["Progress | None"]:
     from rich.console import Console
     from rich.progress import Progress as Bar
 
@@ -48,7 +46,7 @@ def _progress() -> Iterator[Progress | None]:
         yield advance
 
 
-def _say(result: ImportResult) -> None:
+def _say(result: "ImportResult") -> None:
     w = result.written
     verb = "Skapade" if w.created else "Uppdaterade"
     lines = [

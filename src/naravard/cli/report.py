@@ -1,7 +1,5 @@
 """`naravard report YEAR`: the regional yearly report as HTML and Markdown, Word or PDF."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated

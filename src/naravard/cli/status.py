@@ -1,7 +1,5 @@
 """`naravard status [ÅR]`: which kommuner have handed in their follow-up, per year."""
 
-from __future__ import annotations
-
 import enum
 import sys
 from typing import Annotated
