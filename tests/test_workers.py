@@ -64,3 +64,18 @@ def test_what_workers_are_sent_is_kept_out_of_their_collections_and_this_process
     seen = list(map_in_workers(frozen, shared, range(8), jobs=2))
     assert all(pid != PARENT and count >= len(shared) for pid, count in seen)
     assert gc.get_freeze_count() <= before  # nothing frozen here by the map (frozen objects may die)
+
+
+def imported_and_frozen(_shared: object, name: str) -> tuple[bool, int]:
+    import sys
+
+    return name in sys.modules, gc.get_freeze_count()
+
+
+def test_what_workers_import_first_is_kept_out_of_their_collections_too() -> None:
+    alone = list(map_in_workers(imported_and_frozen, None, ["decimal", "decimal"], jobs=2))
+    first = list(
+        map_in_workers(imported_and_frozen, None, ["decimal", "decimal"], jobs=2, imports=["decimal"])
+    )
+    assert all(imported for imported, _ in first)
+    assert min(count for _, count in first) > max(count for _, count in alone)

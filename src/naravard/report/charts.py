@@ -418,13 +418,16 @@ def build_charts(
     if jobs is None:
         jobs = min(cores(), 4) if len(context.kommuner) >= PARALLEL_FROM_KOMMUNER else 1
     charts = []
-    drawn = map_in_workers(_draw_named, context, [spec.name for spec in specs], jobs=jobs)
+    drawn = map_in_workers(_draw_named, context, [spec.name for spec in specs], jobs=jobs, imports=MATPLOTLIB)
     for chart, spec in zip(drawn, specs, strict=True):
         if progress:
             progress(spec.label)
         charts.append(chart)
     return charts
 
+
+# What drawing a chart imports: a worker imports it before its first chart (naravard.workers).
+MATPLOTLIB = ("matplotlib.figure", "matplotlib.backends.backend_svg", "matplotlib.collections")
 
 # From this many kommuner the charts are drawn in worker processes: below it, starting them costs
 # more than the charts do (15 kommuner: ~0.1 s a chart).
