@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from naravard.api import lint, validate
@@ -24,7 +26,7 @@ from naravard.export.run import _masked
 from naravard.export.tables import Table
 from naravard.loader import load_text
 from naravard.loader.cache import ParseCache
-from naravard.privacy import contact_details, identity_numbers, mask, personal_data
+from naravard.privacy import _NUMBER, contact_details, identity_numbers, mask, number_matches, personal_data
 from tests.conftest import KOLADA_2024, Repo
 
 runner = CliRunner()
@@ -77,6 +79,20 @@ def test_every_written_form_is_masked(written: str, shown: str) -> None:
 def test_masking_leaves_hex_and_base64_alone() -> None:
     for text in ("commit a3f8112189876b", "PHN2Zz4+8112189876+Zz", "v=0.8112189876"):
         assert mask(text) == text
+
+
+# Text made of what sits around a number: digits, separators, dashes, letters, slashes, dots.
+NUMBERISH = st.lists(
+    st.sampled_from(["8112189876", "19", "20", "811218", "9876", "1", "0", "-", "+", "\u2013", "/", ".",
+                     ",", ":", "a", "ä", "٣", " ", "\n", "_"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(NUMBERISH)
+def test_numbers_are_looked_for_only_where_six_digits_start_and_none_is_missed(text: str) -> None:
+    assert [m.span() for m in number_matches(text)] == [m.span() for m in _NUMBER.finditer(text)]
 
 
 def _plant(repo: Repo) -> None:

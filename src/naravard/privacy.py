@@ -46,7 +46,11 @@ _PHONE_CUE = re.compile(
     r"(?i)(?<!\w)(?:tel|telefon\w*|tfn|mob|mobil\w*|ring\w*|sms\w*|nås|kontakt\w*|fax)(?!\w)(?:[\s.:,]|på)*\Z"
 )
 _DIGITS_ONLY = bytes(48 if 48 <= i <= 57 else 120 for i in range(256))  # b"0" for a digit, b"x" else
-_SIX_DIGITS = re.compile(r"[0-9]{6}")
+# Where a number can start: the first digit of a run of six or more. `_NUMBER` starts with six
+# digits, and no \w may stand before it, so it can start nowhere else; tried only there, it reads
+# a 20 MB report in 0.2 s instead of 0.65 s (its look-behinds stop the regex engine from skipping
+# ahead to a digit by itself, issue 18).
+_DIGIT_RUN = re.compile(r"[0-9]{6,}")
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,19 @@ def identity_numbers(text: str, *, today: date | None = None) -> list[IdentityNu
     return [n for n in _numbers(text) if n.born is None or n.born <= day]
 
 
+def number_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_NUMBER.finditer(text)` finds, tried only where a run of six digits starts."""
+    after = 0  # matches do not overlap: the next starts after the last, as with finditer
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() >= after and (match := _NUMBER.match(text, run.start())):
+            after = match.end()
+            yield match
+
+
 def _numbers(text: str) -> list[IdentityNumber]:
     """What `identity_numbers` finds on any day: a twelve-digit form keeps its birth date."""
-    if not _SIX_DIGITS.search(text):
-        return []
     found = []
-    for match in _NUMBER.finditer(text):
+    for match in number_matches(text):
         head, sep, tail = match.group("head", "sep", "tail")
         start = match.start()
         if (
