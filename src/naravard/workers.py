@@ -79,8 +79,9 @@ def map_in_workers(
     if method == "forkserver":
         context.set_forkserver_preload([function.__module__])
     # Pickled once here, not once for each worker it starts: a national report's context is
-    # 10 MB of pickle and 0.17 s of this process's time each time (issue 18).
-    payload = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
+    # 10 MB of pickle and 0.17 s of this process's time each time (issue 18). In a list, so that
+    # each side lets go of the bytes once the workers have them: the memory ceiling is 500 MB.
+    payload = [pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)]
     done = 0
     try:
         with ProcessPoolExecutor(
@@ -89,7 +90,9 @@ def map_in_workers(
             initializer=_receive,
             initargs=(function, payload, collector, tuple(imports)),
         ) as pool:
-            for result in pool.map(_call, items, chunksize=chunksize):
+            results = pool.map(_call, items, chunksize=chunksize)
+            payload.clear()  # every worker is started (and sent it) by map's submits
+            for result in results:
                 yield result
                 done += 1
     except BrokenProcessPool:
@@ -100,12 +103,12 @@ _WORK: tuple[Callable[[Any, Any], Any], Any] | None = None  # in a worker: what 
 
 
 def _receive(
-    function: Callable[[Any, Any], Any], payload: bytes, collector: bool, imports: tuple[str, ...]
+    function: Callable[[Any, Any], Any], payload: list[bytes], collector: bool, imports: tuple[str, ...]
 ) -> None:
     import pickle
 
     global _WORK
-    _WORK = (function, pickle.loads(payload))  # what this process itself pickled (map_in_workers)
+    _WORK = (function, pickle.loads(payload.pop()))  # pickled by map_in_workers; then let go
     if not collector:
         gc.disable()  # this process only: the worker ends with the map
     else:
