@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from naravard import api
+from naravard import api, core
 from naravard.api import build_report, lint, validate
 from naravard.cli import app
 from naravard.errors import Refused, UsageError
@@ -200,19 +200,26 @@ def test_a_revision_is_checked_with_its_own_analysis_not_the_working_trees(repo:
     assert [f.code for f in repo.validate().findings] == []
 
 
-def test_a_report_without_a_year_reads_the_repository_once(
+def test_a_report_without_a_year_reads_and_checks_the_repository_once(
     repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loads: list[object] = []
-    load = api.load_repository
+    checks: list[object] = []
+    load, check = api.load_repository, core.check
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         loads.append(kwargs)
         return load(*args, **kwargs)
 
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        checks.append(kwargs)
+        return check(*args, **kwargs)
+
     monkeypatch.setattr(api, "load_repository", counted)
+    monkeypatch.setattr(core, "check", checked)
     written = build_report(repo.root, None, tmp_path / "out", formats=("md",))
-    assert [p.name for p in written if p.suffix == ".md"] == ["report.md"] and len(loads) == 1
+    assert [p.name for p in written if p.suffix == ".md"] == ["report.md"]
+    assert len(loads) == 1 and checks == [{"warnings": True}]
 
 
 def test_a_kommuns_own_report_leads_with_that_kommun(repo: Repo, tmp_path: Path) -> None:

@@ -212,9 +212,9 @@ def build_report(
     return write_report(context, charts, out, formats=formats, templates=templates)
 
 
-def _report_year(repo: Repository) -> int:
+def _report_year(repo: Repository, findings: Sequence[Finding]) -> int:
     """The latest year with a follow-up handed in without errors (a draft is not handed in);
-    the latest year with any follow-up when none is."""
+    the latest year with any follow-up when none is. `findings`: the repository's, whose errors count."""
     from naravard.submission import followup_years, latest_submitted_year
 
     years = followup_years(repo)
@@ -223,7 +223,7 @@ def _report_year(repo: Repository) -> int:
     # A follow-up is written after its year: one for a year still to come (a stray
     # uppfoljning-2099.yaml) is not the latest report.
     this_year = date.today().year
-    return latest_submitted_year(repo, core.check(repo)) or max(
+    return latest_submitted_year(repo, findings) or max(
         (y for y in years if y <= this_year), default=years[-1]
     )
 
@@ -261,15 +261,19 @@ def _report_context(
     from naravard.report.context import build_context
 
     repo = load_repository(root, until=year, jobs=jobs, cache=cache)  # later years are not in the report
+    # Errors and the unwaived warnings: the report's caveats (and, without a year, what chooses it).
+    findings: list[Finding] | None = None
     if year is None:  # the whole repository is loaded to choose the year: once, not twice
-        year = _report_year(repo)
+        findings = core.check(repo, warnings=True)
+        year = _report_year(repo, findings)
         if any(later_than(file, year) for file in repo.files):  # rare: a year after the report's
-            repo = load_repository(root, until=year, jobs=jobs, cache=cache)
+            repo, findings = load_repository(root, until=year, jobs=jobs, cache=cache), None
     known = repo.kommun_ids()
     for kommun in kommuner:
         if kommun not in known:
             raise UsageError(f"Kommunen `{kommun}` finns inte i strategin.{did_you_mean(kommun, known)}")
-    findings = core.check(repo, warnings=True)  # errors and the unwaived warnings: the report's caveats
+    if findings is None:
+        findings = core.check(repo, warnings=True)
     core.refuse_personal_data(findings)
     return build_context(
         repo, findings, year, focus=kommuner, commit=describe_commit(root), version=__version__
