@@ -100,10 +100,35 @@ def test_what_the_report_itself_holds_passes(body: str) -> None:
 def test_one_head_and_the_csp_first_in_it() -> None:
     html = safe_html(page("<p>x</p>"))
     assert html.startswith('<!DOCTYPE html><html lang="sv"><head>\n' + CSP_META)
+    upper = safe_html(
+        '\n<!doctype HTML>\n<HTML LANG="sv">\n<HEAD><title>x</title></HEAD><body></body></HTML>'
+    )
+    assert upper.startswith('\n<!doctype HTML>\n<HTML LANG="sv">\n<HEAD>\n' + CSP_META)
     with pytest.raises(UsageError, match="precis en <head>"):
         safe_html("<html><body><p>x</p></body></html>")
     with pytest.raises(UsageError, match="precis en <head>"):
         safe_html(page("<head></head>"))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # The policy would be text in a <textarea>, or in the body where browsers ignore it.
+        "<!DOCTYPE html><html><body><textarea><head></textarea></body></html>",
+        "<!DOCTYPE html><html><body><p>x</p><head></head></body></html>",
+        "<!DOCTYPE html><html><title>x</title><head></head><body></body></html>",
+        "<!-- först --><!DOCTYPE html><html><head></head><body></body></html>",
+    ],
+)
+def test_the_policy_goes_where_a_browser_makes_the_head_or_nothing_is_written(html: str) -> None:
+    with pytest.raises(UsageError, match="måste börja med <!DOCTYPE html>, <html> och <head>"):
+        safe_html(html)
+
+
+def test_html_too_tangled_to_check_is_refused() -> None:
+    # Every `<` is read as a tag to the next space: 80,000 of them in a row would take minutes.
+    with pytest.raises(UsageError, match="kan inte granskas"):
+        safe_html(page("<!-- " + "<a" * 80_000 + " -->"))
 
 
 # Documents made of the pieces that make tags hard to read: quotes, equals signs, slashes,

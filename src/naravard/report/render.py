@@ -196,10 +196,21 @@ _TARGETS = frozenset({"src", "href", "srcset", "action", "formaction", "xlink:hr
 
 def start_tags(text: str) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
     """Every start tag of `text`, lower-cased, with its attributes (values unescaped), as
-    html.parser would hand them to `handle_starttag`; attributes only where `_ASKED` finds one."""
+    html.parser would hand them to `handle_starttag`; attributes only where `_ASKED` finds one.
+
+    A tag is read to its end from every `<` in it, so `<a<a<a…` would cost the square of its
+    length: past four readings of the whole text, the HTML is refused as one that cannot be checked.
+    """
+    budget = 4 * len(text) + 1_000_000
     for opened in _TAG_OPEN.finditer(text):
         at = opened.start()
         end = _TAG_END.match(text, at).end()  # type: ignore[union-attr]  # it matches at any `<`+letter
+        budget -= end - at
+        if budget < 0:
+            raise UsageError(
+                "Mallens HTML kan inte granskas: den har för många `<` inne i taggar, attribut och "
+                "kommentarer; rapporten skrivs inte."
+            )
         name = _TAG_NAME.match(text, at + 1)
         assert name is not None
         k = name.end()
@@ -243,6 +254,14 @@ def _audit(text: str) -> tuple[list[str], int]:
     return problems, heads
 
 
+# How the HTML must start, so that the policy put after its <head> is the first thing in the head a
+# browser builds: a <head> inside <textarea>, or after <body>, would leave the policy in the body
+# or make it text, where it does nothing. HTML's own whitespace only.
+_START = re.compile(
+    r"[\t\n\f\r ]*<!doctype html>[\t\n\f\r ]*<html(?:[\t\n\f\r ][^<>]*)?>[\t\n\f\r ]*<head>", re.I
+)
+
+
 def safe_html(html: str) -> str:
     """`html` with the report's Content-Security-Policy first in its head, once it is checked.
 
@@ -255,10 +274,13 @@ def safe_html(html: str) -> str:
         raise UsageError(
             f"Mallen lägger till något som en rapport inte får innehålla ({found}); rapporten skrivs inte."
         )
-    head = html.find("<head>")
-    if heads != 1 or head < 0:
-        raise UsageError("Mallen för HTML måste ha precis en <head>; rapporten skrivs inte.")
-    at = head + len("<head>")
+    start = _START.match(html)
+    if heads != 1 or start is None:
+        raise UsageError(
+            "Mallen för HTML måste börja med <!DOCTYPE html>, <html> och <head>, och ha precis en "
+            "<head>; rapporten skrivs inte."
+        )
+    at = start.end()
     return html[:at] + "\n" + CSP_META + html[at:]
 
 
