@@ -177,8 +177,9 @@ def _render(name: str, context: ReportContext, charts: Sequence[Chart], override
 # here from Python 3.11 so that another Python's parser cannot change them), but found at every `<`
 # and letter: inside comments, attribute values and <style> too, where the parser would not look.
 # The audit therefore sees every start tag html.parser sees, with the same attributes, and some
-# more (tests/test_report_audit.py). It is a scan for `<` with C regexes, not a parser in Python:
-# 0.4 s for the national HTML report, where html.parser took 1.7 s (issue 18).
+# more (tests/test_report_audit.py); each tag is also read as a browser reads it (below). It is a
+# scan for `<` with C regexes, not a parser in Python: 0.55 s for the national HTML report, where
+# html.parser took 1.7 s (issue 18).
 _TAG_OPEN = re.compile(r"<[a-zA-Z]")
 _TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
 _TAG_END = re.compile(
@@ -188,15 +189,31 @@ _TAG_END = re.compile(
 _ATTRIBUTE = re.compile(
     r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
 )
+# The same tag as a browser reads it (HTML's tokenizer): only ASCII whitespace separates, `==`
+# is no single sign, and a quote opens a value only right after `=`. Where the two readings
+# differ (`title==" onerror=…"`, `alt=\xa0"x onerror=…"`), both are checked.
+_BROWSER_TAG_END = re.compile(
+    r"""<[a-zA-Z][^\t\n\f\r />]*(?:[\t\n\f\r /]*[^\t\n\f\r />][^\t\n\f\r /=>]*"""
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?)*[\t\n\f\r /]*"""
+)
+_BROWSER_NAME = re.compile(r"<[a-zA-Z][^\t\n\f\r />]*")
+_BROWSER_ATTRIBUTE = re.compile(
+    r"""[\t\n\f\r /]*([^\t\n\f\r />][^\t\n\f\r /=>]*)"""
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?"""
+)
 # An attribute the audit asks about has one of these in its name; a tag without any is not read further.
 _ASKED = re.compile(r"on|src|href|action|data|poster|http-equiv", re.IGNORECASE)
 _FORBIDDEN = frozenset({"script", "iframe", "frame", "object", "embed", "base", "link", "form", "applet"})
 _TARGETS = frozenset({"src", "href", "srcset", "action", "formaction", "xlink:href", "poster", "data"})
 
 
-def start_tags(text: str) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
-    """Every start tag of `text`, lower-cased, with its attributes (values unescaped), as
-    html.parser would hand them to `handle_starttag`; attributes only where `_ASKED` finds one.
+Attributes = list[tuple[str, str | None]]
+
+
+def start_tags(text: str) -> Iterator[tuple[str, Attributes, Attributes]]:
+    """Every start tag of `text`, lower-cased, with its attributes (values unescaped) as
+    html.parser would hand them to `handle_starttag`, and as a browser reads them; attributes
+    only where `_ASKED` finds one.
 
     A tag is read to its end from every `<` in it, so `<a<a<a…` would cost the square of its
     length: past four readings of the whole text, the HTML is refused as one that cannot be checked.
@@ -205,7 +222,8 @@ def start_tags(text: str) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
     for opened in _TAG_OPEN.finditer(text):
         at = opened.start()
         end = _TAG_END.match(text, at).end()  # type: ignore[union-attr]  # it matches at any `<`+letter
-        budget -= end - at
+        seen = _BROWSER_TAG_END.match(text, at).end()  # type: ignore[union-attr]  # as _TAG_END
+        budget -= max(end, seen) - at
         if budget < 0:
             raise UsageError(
                 "Mallens HTML kan inte granskas: den har för många `<` inne i taggar, attribut och "
@@ -214,8 +232,9 @@ def start_tags(text: str) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
         name = _TAG_NAME.match(text, at + 1)
         assert name is not None
         k = name.end()
-        attrs: list[tuple[str, str | None]] = []
-        if _ASKED.search(text, k, end):
+        attrs: Attributes = []
+        browser: Attributes = []
+        if _ASKED.search(text, k, max(end, seen)):
             while k < end and (found := _ATTRIBUTE.match(text, k)):
                 key, rest, value = found.group(1, 2, 3)
                 if not rest:
@@ -224,7 +243,14 @@ def start_tags(text: str) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
                     value = value[1:-1]
                 attrs.append((key.lower(), unescape(value) if value else value))
                 k = found.end()
-        yield name.group(1).lower(), attrs
+            k = _BROWSER_NAME.match(text, at).end()  # type: ignore[union-attr]
+            while k < seen and (found := _BROWSER_ATTRIBUTE.match(text, k)) and found.end() > k:
+                key, value = found.group(1, 2)
+                if value is not None and value[:1] in ("'", '"'):
+                    value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+                browser.append((key.lower(), unescape(value) if value else value))
+                k = found.end()
+        yield name.group(1).lower(), attrs, browser
 
 
 def _audit(text: str) -> tuple[list[str], int]:
@@ -232,11 +258,12 @@ def _audit(text: str) -> tuple[list[str], int]:
     many <head> it has."""
     problems: list[str] = []
     heads = 0
-    for tag, attrs in start_tags(text):
+    for tag, parsed, browser in start_tags(text):
         if tag in _FORBIDDEN:
             problems.append(f"<{tag}>")
         if tag == "head":
             heads += 1
+        attrs = parsed + browser
         if tag == "meta" and any(k == "http-equiv" for k, _ in attrs):
             problems.append("<meta http-equiv>")
         for key, value in attrs:
