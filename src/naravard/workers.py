@@ -91,7 +91,7 @@ def map_in_workers(
             initargs=(function, payload, collector, tuple(imports)),
         ) as pool:
             results = pool.map(_call, items, chunksize=chunksize)
-            payload.clear()  # every worker is started (and sent it) by map's submits
+            payload.clear()  # map submits every item, which starts every worker this map gets
             for result in results:
                 yield result
                 done += 1
@@ -105,22 +105,23 @@ _WORK: tuple[Callable[[Any, Any], Any], Any] | None = None  # in a worker: what 
 def _receive(
     function: Callable[[Any, Any], Any], payload: list[bytes], collector: bool, imports: tuple[str, ...]
 ) -> None:
+    import importlib
     import pickle
 
     global _WORK
+    # This process only, and it ends with the map. Unpickling a million objects and importing
+    # matplotlib make no garbage worth collecting: the collector waits until they are in place.
+    gc.disable()
     _WORK = (function, pickle.loads(payload.pop()))  # pickled by map_in_workers; then let go
-    if not collector:
-        gc.disable()  # this process only: the worker ends with the map
-    else:
-        import importlib
-
-        for name in imports:
-            importlib.import_module(name)
+    for name in imports:
+        importlib.import_module(name)
+    if collector:
         # What was sent and imported lives as long as the worker: kept out of every later
         # collection, which then scans only what an item made (a report's context is a million
         # objects, matplotlib a quarter million, and each chart collects its figure: 4.3 of 27 s,
-        # then 1 s, issue 18). This process only, as above.
+        # then 1 s, issue 18).
         gc.freeze()
+        gc.enable()
 
 
 def _call(item: Any) -> Any:
