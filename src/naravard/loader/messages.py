@@ -233,12 +233,13 @@ def _dedented(text: str, last: int) -> ParserProblem | None:
 
     The line left the section above it, so the next line, indented as before, no longer fits.
     """
-    lines = [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n")[: last - 1], start=1)]
+    rows = text.split("\n")
+    lines = [(n, line.rstrip("\r")) for n, line in enumerate(rows[: last - 1], start=1)]
     seen = [(n, line) for n, line in lines if line.strip() and not line.lstrip().startswith("#")]
-    if len(seen) < 2 or last > len(text.split("\n")):
+    if len(seen) < 2 or last > len(rows):
         return None
     (_, above), (number, line) = seen[-2], seen[-1]
-    after = text.split("\n")[last - 1]
+    after = rows[last - 1]
     match = _INLINE_VALUE.match(line)
     indent = _indent_of(above)
     if match is None or not len(match.group(1)) < indent == _indent_of(after):
